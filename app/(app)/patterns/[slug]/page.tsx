@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { requireUser } from '@/lib/auth/session';
+import { getLibrary, renderCached } from '@/lib/content';
+import { CATEGORY_TITLES } from '@/lib/content/schema';
+import { hasMermaid } from '@/lib/content/markdown';
+import { db } from '@/lib/db/client';
+import { listLessonReads } from '@/lib/db/reviews';
+import { LessonView, TopicLinks } from '@/app/_components/LessonView';
+import { LevelBadge } from '@/app/_components/LevelBadge';
+import { MarkReadButton } from '@/app/_components/MarkReadButton';
+
+const params = z.object({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/) });
+
+function findTopic(slug: string) {
+  const parsed = params.safeParse({ slug });
+  if (!parsed.success) return null;
+  const topic = getLibrary().topics.get(parsed.data.slug);
+  return topic?.kind === 'pattern' ? topic : null;
+}
+
+export async function generateMetadata({ params: p }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const topic = findTopic((await p).slug);
+  return topic ? { title: topic.title, description: topic.summary } : { title: 'Not found' };
+}
+
+export default async function PatternPage({ params: p }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await p;
+  const user = await requireUser(`/patterns/${slug}`);
+  const topic = findTopic(slug);
+  if (!topic || !topic.meta) notFound();
+  const library = getLibrary();
+  const meta = topic.meta;
+  const read = listLessonReads(db(), user.id).find((r) => r.topicId === topic.id);
+
+  const titleOf = (s: string) =>
+    library.topics.get(s)?.title ?? library.catalog.find((c) => c.slug === s)?.title ?? s;
+  const linkOf = (s: string) => ({ href: library.topics.has(s) ? `/patterns/${s}` : null, label: titleOf(s) });
+  const sections = topic.sections.map((s) => ({ id: s.id, title: s.title, html: renderCached(`${topic.id}#${s.id}`, s.markdown) }));
+  const diagram = topic.sections.some((s) => hasMermaid(s.markdown));
+
+  return (
+    <LessonView
+      eyebrow={
+        <>
+          {CATEGORY_TITLES[meta.category]}
+          {meta.subgroup ? ` · ${meta.subgroup}` : ''}
+        </>
+      }
+      title={topic.title}
+      summary={topic.summary}
+      badges={
+        <>
+          <LevelBadge level={meta.level} />
+          {topic.enhanced && <span className="badge badge-star">⭐ 5 levels</span>}
+          <span className="badge">{meta.reading_minutes} min read</span>
+          <span className="badge">{topic.cards.length} cards</span>
+        </>
+      }
+      introHtml={topic.intro ? renderCached(`${topic.id}#intro`, topic.intro) : ''}
+      sections={sections}
+      stepped={topic.enhanced}
+      hasDiagram={diagram}
+      aside={
+        <>
+          <MarkReadButton
+            topicId={topic.id}
+            readAt={read ? read.readAt.toISOString().slice(0, 10) : null}
+            cardCount={topic.cards.length}
+          />
+          <TopicLinks title="Learn first" items={meta.prerequisites.map(linkOf)} />
+          <TopicLinks title="Related" items={meta.related.map(linkOf)} />
+          <TopicLinks
+            title="Laws"
+            items={meta.laws.map((l) => ({
+              href: library.topics.has(`laws/${l}`) ? `/laws/${l}` : null,
+              label: library.topics.get(`laws/${l}`)?.title ?? l.replace(/-/g, ' '),
+            }))}
+          />
+          <TopicLinks
+            title="Pillars"
+            items={meta.pillars.map((l) => ({
+              href: library.topics.has(`pillars/${l}`) ? `/pillars/${l}` : null,
+              label: library.topics.get(`pillars/${l}`)?.title ?? l,
+            }))}
+          />
+        </>
+      }
+    />
+  );
+}

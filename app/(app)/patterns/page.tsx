@@ -1,0 +1,53 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { requireUser } from '@/lib/auth/session';
+import { getLibrary } from '@/lib/content';
+import { CATEGORIES, CATEGORY_TITLES } from '@/lib/content/schema';
+import { db } from '@/lib/db/client';
+import { listLessonReads } from '@/lib/db/reviews';
+import { LevelBadge } from '@/app/_components/LevelBadge';
+
+export const metadata: Metadata = { title: 'Patterns' };
+
+export default async function PatternsPage() {
+  const user = await requireUser('/patterns');
+  const library = getLibrary();
+  const read = new Set(listLessonReads(db(), user.id).map((r) => r.topicId));
+  const groups = CATEGORIES.map((c) => ({
+    id: c,
+    title: CATEGORY_TITLES[c],
+    patterns: library.patterns.filter((p) => p.meta?.category === c),
+  })).filter((g) => g.patterns.length > 0);
+  const total = library.catalog.length;
+
+  return (
+    <div>
+      <h1>Patterns</h1>
+      <p className="muted">
+        {library.patterns.length} lessons so far from a library of {total} patterns, grouped by category.{' '}
+        <span aria-hidden="true">⭐</span> marks a five-level lesson.
+      </p>
+      {groups.map((g) => (
+        <section key={g.id} className="category" aria-labelledby={`cat-${g.id}`}>
+          <h2 id={`cat-${g.id}`}>{g.title}</h2>
+          <ul className="pattern-list">
+            {g.patterns.map((p) => (
+              <li key={p.id} className={`pattern-item${read.has(p.id) ? ' read' : ''}`}>
+                <h3>
+                  <Link href={p.href}>{p.title}</Link>
+                </h3>
+                <p>{p.summary}</p>
+                <div className="row" style={{ gap: '0.4rem' }}>
+                  {p.meta && <LevelBadge level={p.meta.level} />}
+                  {p.enhanced && <span className="badge badge-star">⭐ 5 levels</span>}
+                  {p.meta && <span className="badge">{p.meta.reading_minutes} min</span>}
+                  {read.has(p.id) && <span className="badge" style={{ color: 'var(--good)' }}>✓ Read</span>}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

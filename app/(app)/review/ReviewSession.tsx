@@ -1,0 +1,334 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createScheduler,
+  GRADE_LABELS,
+  GRADES,
+  gradeCard,
+  previewIntervals,
+  State,
+  type Card,
+  type Grade,
+  type SchedulerSettings,
+} from '@/lib/srs/scheduler';
+import { LEARN_AHEAD_MS } from '@/lib/srs/queue';
+
+type SerializedCard = Omit<Card, 'due' | 'last_review'> & { due: string; last_review: string | null };
+
+export interface ReviewItemView {
+  itemId: string;
+  kind: 'card' | 'question';
+  topicTitle: string;
+  topicHref: string;
+  frontHtml: string;
+  backHtml: string;
+  options: { html: string; correct: boolean }[];
+  card: SerializedCard | null;
+}
+
+interface QueueEntry {
+  view: ReviewItemView;
+  card: Card | null;
+}
+
+interface HistoryEntry {
+  logId: string;
+  entry: QueueEntry;
+}
+
+function deserialize(card: SerializedCard | null): Card | null {
+  if (!card) return null;
+  return { ...card, due: new Date(card.due), last_review: card.last_review ? new Date(card.last_review) : undefined };
+}
+
+const GRADE_CLASS: Record<Grade, string> = { 1: 'grade-again', 2: 'grade-hard', 3: 'grade-good', 4: 'grade-easy' };
+
+/** Sends requests one at a time, in order, retrying network failures; a 409 on a retried grade means it landed. */
+function useSaveQueue(onFatal: (message: string) => void) {
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const [saving, setSaving] = useState(0);
+  const [retrying, setRetrying] = useState(false);
+
+  const send = useCallback(
+    (url: string, init: RequestInit, okStatuses: number[]) => {
+      setSaving((n) => n + 1);
+      const run = async () => {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          try {
+            const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json' } });
+            if (res.ok || okStatuses.includes(res.status)) {
+              setRetrying(false);
+              return;
+            }
+            if (res.status === 401) return onFatal('Your session has ended. Sign in again to keep reviewing.');
+            if (res.status < 500) {
+              const body = (await res.json().catch(() => ({}))) as { error?: string };
+              return onFatal(body.error ?? 'The server refused this review.');
+            }
+          } catch {
+            // offline or the server restarted: try again below
+          }
+          setRetrying(true);
+          await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+        }
+        onFatal('Could not save your last review. Check your connection and reload the page.');
+      };
+      const p = chain.current.then(run).finally(() => setSaving((n) => n - 1));
+      chain.current = p;
+      return p;
+    },
+    [onFatal],
+  );
+  return { send, saving, retrying };
+}
+
+export function ReviewSession({
+  initialItems,
+  settings,
+  reviewsToday,
+}: {
+  initialItems: ReviewItemView[];
+  settings: SchedulerSettings;
+  reviewsToday: number;
+}) {
+  const scheduler = useMemo(() => createScheduler(settings), [settings]);
+  const [queue, setQueue] = useState<QueueEntry[]>(() => initialItems.map((v) => ({ view: v, card: deserialize(v.card) })));
+  const [revealed, setRevealed] = useState(false);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [done, setDone] = useState(0);
+  const [fatal, setFatal] = useState('');
+  const [now, setNow] = useState(() => new Date());
+  const shownAt = useRef(0);
+  const { send, saving, retrying } = useSaveQueue(setFatal);
+
+  // The first entry that is due; learning cards wait for their step unless nothing else is left.
+  const currentIndex = useMemo(() => {
+    if (queue.length === 0) return -1;
+    const dueNow = queue.findIndex((e) => !e.card || e.card.due.getTime() <= now.getTime() + LEARN_AHEAD_MS || e.card.state === State.Review);
+    return dueNow >= 0 ? dueNow : 0;
+  }, [queue, now]);
+  const current = currentIndex >= 0 ? queue[currentIndex] : undefined;
+
+  useEffect(() => {
+    shownAt.current = Date.now();
+  }, [current?.view.itemId, current?.card?.reps]);
+
+  // The intervals on the grade buttons are computed for the moment the answer is revealed.
+  const reveal = useCallback(() => {
+    setNow(new Date());
+    setRevealed(true);
+  }, []);
+
+  const intervals = useMemo(
+    () => (current ? previewIntervals(scheduler, current.card, now) : null),
+    [scheduler, current, now],
+  );
+
+  const counts = useMemo(() => {
+    let fresh = 0;
+    let learning = 0;
+    let review = 0;
+    for (const e of queue) {
+      if (!e.card || e.card.state === State.New) fresh++;
+      else if (e.card.state === State.Review) review++;
+      else learning++;
+    }
+    return { fresh, learning, review };
+  }, [queue]);
+
+  const grade = useCallback(
+    (rating: Grade) => {
+      if (!current || !revealed || fatal) return;
+      const at = new Date();
+      const { card } = gradeCard(scheduler, current.card, at, rating);
+      const logId = crypto.randomUUID();
+      const stillLearning =
+        (card.state === State.Learning || card.state === State.Relearning) &&
+        card.due.getTime() - at.getTime() < 24 * 60 * 60 * 1000;
+      setQueue((q) => {
+        const rest = q.filter((_, i) => i !== currentIndex);
+        return stillLearning ? [...rest, { view: current.view, card }] : rest;
+      });
+      setHistory((h) => [...h, { logId, entry: current }]);
+      setDone((d) => d + 1);
+      setNow(at);
+      setRevealed(false);
+      void send(
+        '/api/reviews',
+        {
+          method: 'POST',
+          body: JSON.stringify({ id: logId, itemId: current.view.itemId, rating, durationMs: Math.min(Date.now() - shownAt.current, 86_400_000) }),
+        },
+        [409],
+      );
+    },
+    [current, currentIndex, revealed, fatal, scheduler, send],
+  );
+
+  const undo = useCallback(() => {
+    const last = history[history.length - 1];
+    if (!last || fatal) return;
+    setHistory((h) => h.slice(0, -1));
+    // An item is in the queue at most once: drop its requeued copy and put it back in front as it was.
+    setQueue((q) => [last.entry, ...q.filter((e) => e.view.itemId !== last.entry.view.itemId)]);
+    setDone((d) => d - 1);
+    setNow(new Date());
+    setRevealed(true);
+    void send(`/api/reviews/${last.logId}`, { method: 'DELETE' }, []);
+  }, [history, fatal, send]);
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        undo();
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (!revealed && (e.key === ' ' || e.key === 'Enter')) {
+        // Let Enter activate a focused link or button other than ours.
+        if (e.key === 'Enter' && target && (target.tagName === 'A' || (target.tagName === 'BUTTON' && !target.dataset.reveal))) return;
+        e.preventDefault();
+        reveal();
+        return;
+      }
+      if (revealed && ['1', '2', '3', '4'].includes(e.key)) {
+        e.preventDefault();
+        grade(Number(e.key) as Grade);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [revealed, grade, undo, reveal]);
+
+  const cardRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    cardRef.current?.focus({ preventScroll: true });
+  }, [current?.view.itemId, revealed]);
+
+  const status = fatal ? (
+    <p className="alert alert-error" role="alert">
+      {fatal}
+    </p>
+  ) : retrying ? (
+    <p className="alert alert-info" role="status">
+      Saving is taking longer than usual; retrying…
+    </p>
+  ) : null;
+
+  if (!current) {
+    return (
+      <div className="review-wrap">
+        {status}
+        <div className="panel" style={{ textAlign: 'center', padding: '2.5rem 1.5rem' }}>
+          <h1>{done > 0 ? 'All done for now' : 'Nothing to review right now'}</h1>
+          <p className="muted" data-testid="review-summary">
+            {done > 0
+              ? `You reviewed ${done} card${done === 1 ? '' : 's'} this session${saving ? ' (saving…)' : ''}.`
+              : reviewsToday > 0
+                ? `You have done ${reviewsToday} review${reviewsToday === 1 ? '' : 's'} today. Come back tomorrow.`
+                : 'Read a lesson and mark it as read: its cards will show up here.'}
+          </p>
+          <div className="row" style={{ justifyContent: 'center' }}>
+            {history.length > 0 && (
+              <button type="button" className="btn" onClick={undo}>
+                Undo last <span className="kbd">Ctrl+Z</span>
+              </button>
+            )}
+            <Link href="/dashboard" className="btn btn-primary">
+              Back to today
+            </Link>
+            <Link href="/patterns" className="btn">
+              Browse patterns
+            </Link>
+          </div>
+        </div>
+      </div>
+    );
+  }
+
+  const isNew = !current.card || current.card.state === State.New;
+  return (
+    <div className="review-wrap">
+      <h1 className="sr-only">Review</h1>
+      {status}
+      <div className="review-counts" aria-label="Cards left in this session">
+        <span className="count-new" title="New">
+          {counts.fresh} <span className="sr-only">new,</span>
+        </span>
+        <span className="count-learning" title="Learning">
+          {counts.learning} <span className="sr-only">learning,</span>
+        </span>
+        <span className="count-review" title="To review">
+          {counts.review} <span className="sr-only">to review</span>
+        </span>
+      </div>
+      <div
+        className="flashcard"
+        ref={cardRef}
+        tabIndex={-1}
+        aria-live="polite"
+        data-testid="flashcard"
+        data-item-id={current.view.itemId}
+      >
+        <div className="flashcard-topic">
+          <Link href={current.view.topicHref}>{current.view.topicTitle}</Link>
+          {isNew && <span className="badge badge-star" style={{ marginLeft: '0.5rem' }}>New</span>}
+        </div>
+        <div className="flashcard-front" dangerouslySetInnerHTML={{ __html: current.view.frontHtml }} />
+        {current.view.kind === 'question' && (
+          <ol className="options" type="A">
+            {current.view.options.map((o, i) => (
+              <li
+                key={i}
+                className={`option${revealed && o.correct ? ' option-correct' : ''}`}
+                dangerouslySetInnerHTML={{ __html: o.html }}
+              />
+            ))}
+          </ol>
+        )}
+        {revealed && <div className="flashcard-back" data-testid="answer" dangerouslySetInnerHTML={{ __html: current.view.backHtml }} />}
+      </div>
+      {!revealed ? (
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-reveal="true"
+          style={{ width: '100%', marginTop: '1rem', minHeight: '3.5rem' }}
+          onClick={reveal}
+        >
+          Show answer <span className="kbd" style={{ color: 'inherit' }}>Space</span>
+        </button>
+      ) : (
+        <div className="grades" role="group" aria-label="How well did you remember?">
+          {GRADES.map((g) => (
+            <button
+              key={g}
+              type="button"
+              className={`grade ${GRADE_CLASS[g]}`}
+              onClick={() => grade(g)}
+              aria-keyshortcuts={String(g)}
+              aria-label={`${GRADE_LABELS[g]}: next in ${intervals?.[g]}`}
+            >
+              <span className="grade-label">{GRADE_LABELS[g]}</span>
+              <span className="grade-interval">{intervals?.[g]}</span>
+              <span className="kbd" aria-hidden="true">{g}</span>
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="review-toolbar">
+        <button type="button" className="btn btn-small" onClick={undo} disabled={history.length === 0}>
+          Undo <span className="kbd">Ctrl+Z</span>
+        </button>
+        <span className="muted" style={{ fontSize: '0.9rem' }} role="status">
+          {done} done{saving > 0 ? ' · saving…' : ''}
+        </span>
+      </div>
+    </div>
+  );
+}

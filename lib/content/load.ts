@@ -1,0 +1,418 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import YAML from 'yaml';
+import type { z } from 'zod';
+import { parseCatalog, type CatalogEntry } from './catalog';
+import {
+  cardsFile,
+  COUNTS,
+  ENHANCED_SECTIONS,
+  FOUNDATION_SECTIONS,
+  lawFrontMatter,
+  lessonFrontMatter,
+  MAX_BACK_WORDS,
+  MIN_SCENARIOS,
+  pathSchema,
+  pillarFrontMatter,
+  problemsFile,
+  quizFile,
+  STANDARD_SECTIONS,
+  type CardContent,
+  type LessonMeta,
+  type PathContent,
+  type QuestionContent,
+} from './schema';
+import { headingAnchors, splitSections, type Section } from './sections';
+
+export type TopicKind = 'pattern' | 'law' | 'pillar';
+
+export interface TopicCard extends CardContent {
+  /** `<topic>/<key>`: the id a learner's history hangs on. */
+  id: string;
+}
+export interface TopicQuestion extends QuestionContent {
+  id: string;
+}
+
+export interface Topic {
+  /** `timeout`, `laws/correlated-failure`, `pillars/work`. */
+  id: string;
+  kind: TopicKind;
+  slug: string;
+  href: string;
+  title: string;
+  summary: string;
+  /** Pattern lessons only. */
+  meta: LessonMeta | null;
+  lawNumber: number | null;
+  enhanced: boolean;
+  intro: string;
+  sections: Section[];
+  anchors: Set<string>;
+  cards: TopicCard[];
+  questions: TopicQuestion[];
+}
+
+export interface Problem {
+  id: string;
+  title: string;
+  description: string;
+}
+
+export interface Library {
+  topics: Map<string, Topic>;
+  patterns: Topic[];
+  laws: Topic[];
+  pillars: Topic[];
+  paths: PathContent[];
+  problems: Problem[];
+  catalog: CatalogEntry[];
+  /** Every flashcard and question by item id. */
+  items: Map<string, { topic: Topic; kind: 'card' | 'question'; card?: TopicCard; question?: TopicQuestion }>;
+}
+
+/** One thing wrong with the content, printed as `file: field: message`. */
+export interface ContentProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file}: ${p.field}: ${p.message}`;
+}
+
+class Problems {
+  list: ContentProblem[] = [];
+  constructor(private root: string) {}
+  add(file: string, field: string, message: string) {
+    this.list.push({ file: path.relative(this.root, file) || file, field, message });
+  }
+  zod(file: string, error: z.ZodError, prefix = '') {
+    for (const issue of error.issues) {
+      const field = issue.path.reduce<string>(
+        (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+        prefix,
+      );
+      this.add(file, field || '(file)', issue.message);
+    }
+  }
+}
+
+function readText(file: string, problems: Problems): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    problems.add(file, '(file)', 'is missing');
+    return null;
+  }
+}
+
+function readYaml(file: string, problems: Problems): unknown {
+  const raw = readText(file, problems);
+  if (raw === null) return undefined;
+  try {
+    return YAML.parse(raw);
+  } catch (e) {
+    problems.add(file, '(yaml)', (e as Error).message.split('\n')[0] ?? 'invalid YAML');
+    return undefined;
+  }
+}
+
+function listDirs(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+const YES_NO = /^(is|are|does|do|did|can|could|should|will|would|was|were|has|have|must)\b/i;
+
+/** Reads one topic folder (lesson.md, cards.yaml, quiz.yaml) and checks it in isolation. */
+function readTopic(dir: string, kind: TopicKind, slug: string, problems: Problems): Topic | null {
+  const lessonFile = path.join(/* turbopackIgnore: true */ dir, 'lesson.md');
+  const raw = readText(lessonFile, problems);
+  if (raw === null) return null;
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // A fresh options object per call keeps gray-matter from serving a cached parse.
+    parsed = matter(raw, {});
+  } catch (e) {
+    problems.add(lessonFile, '(front matter)', (e as Error).message.split('\n')[0] ?? 'invalid front matter');
+    return null;
+  }
+  const id = kind === 'pattern' ? slug : `${kind === 'law' ? 'laws' : 'pillars'}/${slug}`;
+  let meta: LessonMeta | null = null;
+  let title = '';
+  let summary = '';
+  let lawNumber: number | null = null;
+  if (kind === 'pattern') {
+    const fm = lessonFrontMatter.safeParse(parsed.data);
+    if (!fm.success) {
+      problems.zod(lessonFile, fm.error);
+      return null;
+    }
+    meta = fm.data;
+    title = meta.title;
+    summary = meta.summary;
+  } else {
+    const fm = (kind === 'law' ? lawFrontMatter : pillarFrontMatter).safeParse(parsed.data);
+    if (!fm.success) {
+      problems.zod(lessonFile, fm.error);
+      return null;
+    }
+    title = fm.data.title;
+    summary = fm.data.summary;
+    lawNumber = 'number' in fm.data ? (fm.data.number as number) : null;
+  }
+  const enhanced = meta?.enhanced ?? false;
+  const { intro, sections } = splitSections(parsed.content);
+  const expected: readonly string[] =
+    kind !== 'pattern' ? FOUNDATION_SECTIONS : enhanced ? ENHANCED_SECTIONS : STANDARD_SECTIONS;
+  const actual = sections.map((s) => s.title);
+  if (actual.join('\n') !== expected.join('\n')) {
+    const firstDiff = expected.findIndex((t, i) => actual[i] !== t);
+    const at = firstDiff === -1 ? expected.length : firstDiff;
+    problems.add(
+      lessonFile,
+      'sections',
+      `expected "## ${expected[at] ?? '(end)'}" as section ${at + 1}, found "${actual[at] ? `## ${actual[at]}` : '(end)'}" (order: ${expected.join(' / ')})`,
+    );
+  }
+  for (const s of sections) {
+    if (s.markdown.length === 0) problems.add(lessonFile, `sections.${s.title}`, 'is empty');
+  }
+
+  const cardsPath = path.join(/* turbopackIgnore: true */ dir, 'cards.yaml');
+  const quizPath = path.join(/* turbopackIgnore: true */ dir, 'quiz.yaml');
+  const cardsRaw = readYaml(cardsPath, problems);
+  const quizRaw = readYaml(quizPath, problems);
+  const cardsParsed = cardsRaw === undefined ? null : cardsFile.safeParse(cardsRaw);
+  const quizParsed = quizRaw === undefined ? null : quizFile.safeParse(quizRaw);
+  if (cardsParsed && !cardsParsed.success) problems.zod(cardsPath, cardsParsed.error);
+  if (quizParsed && !quizParsed.success) problems.zod(quizPath, quizParsed.error);
+  const cards = cardsParsed?.success ? cardsParsed.data : [];
+  const questions = quizParsed?.success ? quizParsed.data : [];
+
+  const countKind = kind !== 'pattern' ? 'foundation' : enhanced ? 'enhanced' : 'standard';
+  const limits = COUNTS[countKind];
+  if (cardsParsed?.success && (cards.length < limits.cards[0] || cards.length > limits.cards[1])) {
+    problems.add(cardsPath, '(file)', `has ${cards.length} cards; a ${countKind} lesson needs ${limits.cards[0]}-${limits.cards[1]}`);
+  }
+  if (quizParsed?.success && questions.length < limits.questions) {
+    problems.add(quizPath, '(file)', `has ${questions.length} questions; a ${countKind} lesson needs at least ${limits.questions}`);
+  }
+
+  const keys = new Map<string, string>();
+  cards.forEach((c, i) => {
+    const where = `[${i}]`;
+    if (keys.has(c.key)) problems.add(cardsPath, `${where}.key`, `"${c.key}" is used twice in ${id} (also ${keys.get(c.key)})`);
+    keys.set(c.key, `cards.yaml${where}`);
+    const words = wordCount(c.back);
+    if (words > MAX_BACK_WORDS) problems.add(cardsPath, `${where}.back`, `has ${words} words; at most ${MAX_BACK_WORDS}`);
+    if (YES_NO.test(c.front.trim()) && !/\bor\b/i.test(c.front)) {
+      problems.add(cardsPath, `${where}.front`, 'reads as a yes/no question; ask for the fact itself');
+    }
+    if (enhanced && c.level === undefined) problems.add(cardsPath, `${where}.level`, 'is required in an enhanced lesson');
+    if (!enhanced && c.level !== undefined) problems.add(cardsPath, `${where}.level`, 'is only for enhanced lessons');
+  });
+  const cardKeys = new Set(cards.map((c) => c.key));
+  let scenarios = 0;
+  questions.forEach((q, i) => {
+    const where = `[${i}]`;
+    if (keys.has(q.key)) problems.add(quizPath, `${where}.key`, `"${q.key}" is used twice in ${id} (also ${keys.get(q.key)})`);
+    keys.set(q.key, `quiz.yaml${where}`);
+    const correct = q.options.filter((o) => o.correct).length;
+    if (correct !== 1) problems.add(quizPath, `${where}.options`, `has ${correct} correct options; exactly one must be correct`);
+    const texts = new Set<string>();
+    q.options.forEach((o, j) => {
+      if (texts.has(o.text)) problems.add(quizPath, `${where}.options[${j}].text`, 'repeats another option');
+      texts.add(o.text);
+    });
+    q.cards.forEach((k, j) => {
+      if (!cardKeys.has(k)) problems.add(quizPath, `${where}.cards[${j}]`, `"${k}" is not a card key in ${id}/cards.yaml`);
+    });
+    if (q.scenario) scenarios += 1;
+  });
+  if (quizParsed?.success && scenarios < MIN_SCENARIOS) {
+    problems.add(quizPath, '(file)', `has ${scenarios} scenario questions (scenario: true); at least ${MIN_SCENARIOS} are needed`);
+  }
+
+  const href = kind === 'pattern' ? `/patterns/${slug}` : `/${id}`;
+  return {
+    id,
+    kind,
+    slug,
+    href,
+    title,
+    summary,
+    meta,
+    lawNumber,
+    enhanced,
+    intro,
+    sections,
+    anchors: headingAnchors(parsed.content),
+    cards: cards.map((c) => ({ ...c, id: `${id}/${c.key}` })),
+    questions: questions.map((q) => ({ ...q, id: `${id}/${q.key}` })),
+  };
+}
+
+const LINK = /\]\((\/[^)\s]*)\)/g;
+
+/** Reads and validates everything under `root`. Topics with errors are left out of the library. */
+export function readLibrary(root: string): { library: Library; problems: ContentProblem[] } {
+  const problems = new Problems(root);
+  const catalogPath = path.join(/* turbopackIgnore: true */ root, 'catalog.tsv');
+  const catalogRaw = readText(catalogPath, problems);
+  let catalog: CatalogEntry[] = [];
+  try {
+    catalog = catalogRaw ? parseCatalog(catalogRaw) : [];
+  } catch (e) {
+    problems.add(catalogPath, '(file)', (e as Error).message);
+  }
+  const problemsPath = path.join(/* turbopackIgnore: true */ root, 'problems.yaml');
+  const problemsRaw = readYaml(problemsPath, problems);
+  const problemsParsed = problemsRaw === undefined ? null : problemsFile.safeParse(problemsRaw);
+  if (problemsParsed && !problemsParsed.success) problems.zod(problemsPath, problemsParsed.error);
+  const problemList = problemsParsed?.success ? problemsParsed.data : [];
+
+  const topics = new Map<string, Topic>();
+  const kinds: [TopicKind, string][] = [
+    ['pattern', 'patterns'],
+    ['law', 'laws'],
+    ['pillar', 'pillars'],
+  ];
+  for (const [kind, folder] of kinds) {
+    for (const slug of listDirs(path.join(/* turbopackIgnore: true */ root, folder))) {
+      const topic = readTopic(path.join(/* turbopackIgnore: true */ root, folder, slug), kind, slug, problems);
+      if (topic) topics.set(topic.id, topic);
+    }
+  }
+
+  const paths: PathContent[] = [];
+  const pathsDir = path.join(/* turbopackIgnore: true */ root, 'paths');
+  const pathFiles = fs.existsSync(pathsDir) ? fs.readdirSync(pathsDir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  for (const f of pathFiles) {
+    const file = path.join(/* turbopackIgnore: true */ pathsDir, f);
+    const raw = readYaml(file, problems);
+    if (raw === undefined) continue;
+    const parsed = pathSchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.zod(file, parsed.error);
+      continue;
+    }
+    if (`${parsed.data.id}.yaml` !== f) problems.add(file, 'id', `"${parsed.data.id}" does not match the file name`);
+    paths.push(parsed.data);
+  }
+  const pathOrder = ['beginner', 'intermediate', 'advanced'];
+  paths.sort((a, b) => pathOrder.indexOf(a.id) - pathOrder.indexOf(b.id));
+
+  crossCheck(root, { topics, catalog, problemList, paths }, problems);
+
+  const all = [...topics.values()];
+  const library: Library = {
+    topics,
+    patterns: all.filter((t) => t.kind === 'pattern').sort((a, b) => a.title.localeCompare(b.title)),
+    laws: all.filter((t) => t.kind === 'law').sort((a, b) => (a.lawNumber ?? 0) - (b.lawNumber ?? 0)),
+    pillars: all.filter((t) => t.kind === 'pillar'),
+    paths,
+    problems: problemList,
+    catalog,
+    items: new Map(),
+  };
+  const pillarOrder = ['work', 'state', 'truth', 'control', 'intelligence'];
+  library.pillars.sort((a, b) => pillarOrder.indexOf(a.slug) - pillarOrder.indexOf(b.slug));
+  for (const topic of all) {
+    for (const card of topic.cards) library.items.set(card.id, { topic, kind: 'card', card });
+    for (const question of topic.questions) library.items.set(question.id, { topic, kind: 'question', question });
+  }
+  return { library, problems: problems.list };
+}
+
+function crossCheck(
+  root: string,
+  lib: { topics: Map<string, Topic>; catalog: CatalogEntry[]; problemList: Problem[]; paths: PathContent[] },
+  problems: Problems,
+) {
+  const catalogBySlug = new Map(lib.catalog.map((c) => [c.slug, c]));
+  const patternExists = (slug: string) => catalogBySlug.has(slug) || lib.topics.has(slug);
+  const tags = new Set(lib.problemList.map((p) => p.id));
+
+  for (const topic of lib.topics.values()) {
+    const folder = topic.kind === 'pattern' ? 'patterns' : topic.kind === 'law' ? 'laws' : 'pillars';
+    const lessonFile = path.join(/* turbopackIgnore: true */ root, folder, topic.slug, 'lesson.md');
+    if (topic.meta) {
+      const entry = catalogBySlug.get(topic.slug);
+      if (entry && entry.category !== topic.meta.category) {
+        problems.add(lessonFile, 'category', `is "${topic.meta.category}" but the catalog says "${entry.category}"`);
+      }
+      if (entry && entry.enhanced !== topic.meta.enhanced) {
+        problems.add(lessonFile, 'enhanced', `is ${topic.meta.enhanced} but the catalog says ${entry.enhanced ? 'yes' : 'no'}`);
+      }
+      if ((topic.meta.category === 'specialized') !== (topic.meta.subgroup !== null)) {
+        problems.add(lessonFile, 'subgroup', 'is required for specialized patterns and must be null otherwise');
+      }
+      for (const field of ['prerequisites', 'related'] as const) {
+        topic.meta[field].forEach((s, i) => {
+          if (!patternExists(s)) problems.add(lessonFile, `${field}[${i}]`, `"${s}" is not a pattern in the catalog or content/patterns`);
+          if (s === topic.slug) problems.add(lessonFile, `${field}[${i}]`, 'names the lesson itself');
+        });
+      }
+      topic.meta.solves.forEach((t, i) => {
+        if (!tags.has(t)) problems.add(lessonFile, `solves[${i}]`, `"${t}" is not a tag in content/problems.yaml`);
+      });
+      if (topic.meta.laws.length && new Set(topic.meta.laws).size !== topic.meta.laws.length) {
+        problems.add(lessonFile, 'laws', 'names a law twice');
+      }
+    }
+    const body = [topic.intro, ...topic.sections.map((s) => s.markdown)].join('\n');
+    for (const m of body.matchAll(LINK)) {
+      const href = m[1]!;
+      const problem = checkInternalLink(href, lib.topics, lib.paths);
+      if (problem) problems.add(lessonFile, 'links', `${href}: ${problem}`);
+    }
+  }
+
+  for (const p of lib.paths) {
+    const file = path.join(/* turbopackIgnore: true */ root, 'paths', `${p.id}.yaml`);
+    const seen = new Set<string>();
+    p.stages.forEach((stage, i) =>
+      stage.patterns.forEach((ref, j) => {
+        const [slug = '', anchor] = ref.split('#');
+        const topic = lib.topics.get(slug);
+        if (!topic) problems.add(file, `stages[${i}].patterns[${j}]`, `"${slug}" has no lesson in content/patterns`);
+        else if (anchor && !topic.anchors.has(anchor)) {
+          problems.add(file, `stages[${i}].patterns[${j}]`, `"${slug}" has no section with the anchor #${anchor}`);
+        }
+        if (seen.has(ref)) problems.add(file, `stages[${i}].patterns[${j}]`, `"${ref}" appears twice in the path`);
+        seen.add(ref);
+      }),
+    );
+  }
+}
+
+function checkInternalLink(href: string, topics: Map<string, Topic>, paths: PathContent[]): string | null {
+  const [pathname = '', anchor] = href.split('#');
+  const parts = pathname.split('/').filter(Boolean);
+  if (parts[0] === 'patterns' && parts.length === 2) {
+    const t = topics.get(parts[1]!);
+    if (!t) return 'no lesson with that slug';
+    if (anchor && !t.anchors.has(anchor)) return `no section #${anchor} in that lesson`;
+    return null;
+  }
+  if ((parts[0] === 'laws' || parts[0] === 'pillars') && parts.length === 2) {
+    return topics.has(`${parts[0]}/${parts[1]}`) ? null : `no ${parts[0] === 'laws' ? 'law' : 'pillar'} with that id`;
+  }
+  if (parts[0] === 'paths' && parts.length === 2) {
+    return paths.some((p) => p.id === parts[1]) ? null : 'no path with that id';
+  }
+  if (parts.length === 1 && ['patterns', 'paths', 'review', 'dashboard'].includes(parts[0]!)) return null;
+  return 'not a page of this app';
+}

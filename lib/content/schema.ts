@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+export const CATEGORIES = [
+  'resilience',
+  'data',
+  'coordination',
+  'architecture',
+  'performance',
+  'specialized',
+  'theory',
+] as const;
+export const CATEGORY_TITLES: Record<(typeof CATEGORIES)[number], string> = {
+  resilience: 'Resilience & Reliability',
+  data: 'Data Management',
+  coordination: 'Coordination & Consensus',
+  architecture: 'Architecture',
+  performance: 'Performance & Scaling',
+  specialized: 'Specialized Domains',
+  theory: 'Theory & Selection',
+};
+export const SUBGROUPS = ['Location & Mapping', 'Search & Analytics', 'Security & Privacy', 'Operations & Management'] as const;
+export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
+export const LAW_IDS = [
+  'correlated-failure',
+  'asynchronous-reality',
+  'emergent-chaos',
+  'multidimensional-optimization',
+  'distributed-knowledge',
+  'cognitive-load',
+  'economic-reality',
+] as const;
+export const PILLAR_IDS = ['work', 'state', 'truth', 'control', 'intelligence'] as const;
+
+export const STANDARD_SECTIONS = [
+  'The problem',
+  'The solution',
+  'How it works',
+  'Trade-offs',
+  'When to use it',
+  'When not to use it',
+  'In production',
+  'Related patterns',
+] as const;
+export const ENHANCED_SECTIONS = [
+  'Level 1: Intuition',
+  'Level 2: Foundation',
+  'Level 3: Deep dive',
+  'Level 4: Expert',
+  'Level 5: Mastery',
+  'Quick reference',
+] as const;
+export const FOUNDATION_SECTIONS = ['The idea', 'Why it holds', 'How it shows up', 'Designing with it'] as const;
+
+export const COUNTS = {
+  enhanced: { cards: [12, 20], questions: 8 },
+  standard: { cards: [6, 12], questions: 5 },
+  foundation: { cards: [5, 12], questions: 5 },
+} as const;
+export const MIN_SCENARIOS = 2;
+export const MAX_BACK_WORDS = 40;
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase kebab-case slug');
+const key = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase kebab-case key');
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const lessonFrontMatter = z.strictObject({
+  title: text,
+  summary: text,
+  category: z.enum(CATEGORIES),
+  subgroup: z.enum(SUBGROUPS).nullable().default(null),
+  level: z.enum(LEVELS),
+  enhanced: z.boolean(),
+  laws: z.array(z.enum(LAW_IDS)).min(1, 'name at least one law'),
+  pillars: z.array(z.enum(PILLAR_IDS)).default([]),
+  prerequisites: z.array(slug).default([]),
+  related: z.array(slug).default([]),
+  solves: z.array(slug).min(1, 'name at least one problem tag'),
+  reading_minutes: z.number().int().positive().max(120),
+});
+export type LessonMeta = z.infer<typeof lessonFrontMatter>;
+
+export const lawFrontMatter = z.strictObject({
+  title: text,
+  summary: text,
+  number: z.number().int().min(1).max(7),
+});
+export const pillarFrontMatter = z.strictObject({
+  title: text,
+  summary: text,
+});
+
+export const cardSchema = z.strictObject({
+  key,
+  front: text,
+  back: text,
+  level: z.number().int().min(1).max(5).optional(),
+});
+export type CardContent = z.infer<typeof cardSchema>;
+
+export const optionSchema = z.strictObject({
+  text,
+  correct: z.boolean().optional().default(false),
+  why: text,
+});
+
+export const questionSchema = z.strictObject({
+  key,
+  scenario: z.boolean().optional().default(false),
+  prompt: text,
+  options: z.array(optionSchema).min(3, 'needs at least 3 options').max(5, 'has more than 5 options'),
+  cards: z.array(key).min(1, 'name at least one flashcard this question exercises'),
+});
+export type QuestionContent = z.infer<typeof questionSchema>;
+
+export const cardsFile = z.array(cardSchema);
+export const quizFile = z.array(questionSchema);
+
+/** A path step: a pattern slug, optionally pointing at a section (`caching-strategies#cdn-strategies`). */
+const stepRef = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9-]+)?$/, 'must be a slug, optionally with #section');
+
+export const pathSchema = z.strictObject({
+  id: z.enum(LEVELS),
+  title: text,
+  audience: text,
+  description: text.optional(),
+  stages: z
+    .array(z.strictObject({ title: text, patterns: z.array(stepRef).min(1) }))
+    .min(1),
+});
+export type PathContent = z.infer<typeof pathSchema>;
+
+export const problemsFile = z.array(z.strictObject({ id: slug, title: text, description: text }));

@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type Database from 'better-sqlite3';
+
+export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), 'drizzle');
+
+type AnyDb = BetterSQLite3Database<Record<string, unknown>> & { $client: Database.Database };
+
+export function applyMigrations(database: AnyDb, folder = MIGRATIONS_FOLDER): void {
+  migrate(database, { migrationsFolder: folder });
+}
+
+/** Compares the journal drizzle-kit wrote with what the database has applied. */
+export function migrationStatus(
+  database: AnyDb,
+  folder = MIGRATIONS_FOLDER,
+): { current: boolean; applied: number; expected: number } {
+  const journal = JSON.parse(fs.readFileSync(path.join(/* turbopackIgnore: true */ folder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
+  const expected = journal.entries.length;
+  const latest = Math.max(0, ...journal.entries.map((e) => e.when));
+  const table = database.$client
+    .prepare("select name from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get();
+  if (!table) return { current: expected === 0, applied: 0, expected };
+  const row = database.$client
+    .prepare('select count(*) as n, max(created_at) as last from __drizzle_migrations')
+    .get() as { n: number; last: number | null };
+  return { current: row.n >= expected && (row.last ?? 0) >= latest, applied: row.n, expected };
+}

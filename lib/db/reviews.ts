@@ -1,0 +1,231 @@
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import type { Card, ReviewLog } from 'ts-fsrs';
+import type { Db } from './client';
+import { cardStates, lessonReads, reviewLogs, type CardStateRow, type ReviewLogRow } from './schema';
+
+export class DuplicateReviewError extends Error {
+  constructor() {
+    super('This review was already recorded.');
+  }
+}
+export class ReviewNotFoundError extends Error {
+  constructor() {
+    super('There is no such review to undo.');
+  }
+}
+export class NotLatestReviewError extends Error {
+  constructor() {
+    super('Only the most recent review of a card can be undone.');
+  }
+}
+
+export function rowToCard(row: CardStateRow): Card {
+  return {
+    due: row.due,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsed_days: row.elapsedDays,
+    scheduled_days: row.scheduledDays,
+    learning_steps: row.learningSteps,
+    reps: row.reps,
+    lapses: row.lapses,
+    state: row.state,
+    last_review: row.lastReview ?? undefined,
+  };
+}
+
+function cardColumns(card: Card) {
+  return {
+    due: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsedDays: card.elapsed_days,
+    scheduledDays: card.scheduled_days,
+    learningSteps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state,
+    lastReview: card.last_review ?? null,
+  };
+}
+
+export function logRowToReviewLog(row: ReviewLogRow): ReviewLog {
+  return {
+    rating: row.rating,
+    state: row.state,
+    due: row.logDue,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsed_days: row.elapsedDays,
+    last_elapsed_days: row.lastElapsedDays,
+    scheduled_days: row.scheduledDays,
+    learning_steps: row.learningSteps,
+    review: row.review,
+  };
+}
+
+export function listCardStates(database: Db, userId: string): CardStateRow[] {
+  return database.select().from(cardStates).where(eq(cardStates.userId, userId)).all();
+}
+
+export function getCardState(database: Db, userId: string, itemId: string): CardStateRow | undefined {
+  return database
+    .select()
+    .from(cardStates)
+    .where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, itemId)))
+    .get();
+}
+
+export interface RecordReviewInput {
+  userId: string;
+  logId: string;
+  itemId: string;
+  topicId: string;
+  kind: 'card' | 'question';
+  now: Date;
+  durationMs: number;
+  source: 'review' | 'quiz';
+  /** Pure scheduling: the card before (null if never studied) to the card after and its log. */
+  schedule: (previous: Card | null) => { card: Card; log: ReviewLog };
+}
+
+/**
+ * Records one review: the new card state and the log row in one transaction. A log id that
+ * already exists raises DuplicateReviewError and changes nothing (a retried submit).
+ */
+export function recordReview(database: Db, input: RecordReviewInput): { card: Card; log: ReviewLogRow } {
+  return database.transaction((tx) => {
+    if (tx.select({ id: reviewLogs.id }).from(reviewLogs).where(eq(reviewLogs.id, input.logId)).get()) {
+      throw new DuplicateReviewError();
+    }
+    const existing = tx
+      .select()
+      .from(cardStates)
+      .where(and(eq(cardStates.userId, input.userId), eq(cardStates.itemId, input.itemId)))
+      .get();
+    const previous = existing ? rowToCard(existing) : null;
+    const { card, log } = input.schedule(previous);
+    if (existing) {
+      tx.update(cardStates)
+        .set({ ...cardColumns(card), updatedAt: input.now })
+        .where(and(eq(cardStates.userId, input.userId), eq(cardStates.itemId, input.itemId)))
+        .run();
+    } else {
+      tx.insert(cardStates)
+        .values({
+          userId: input.userId,
+          itemId: input.itemId,
+          topicId: input.topicId,
+          kind: input.kind,
+          ...cardColumns(card),
+          createdAt: input.now,
+          updatedAt: input.now,
+        })
+        .run();
+    }
+    const logRow = tx
+      .insert(reviewLogs)
+      .values({
+        id: input.logId,
+        userId: input.userId,
+        itemId: input.itemId,
+        rating: log.rating,
+        state: log.state,
+        logDue: log.due,
+        stability: log.stability,
+        difficulty: log.difficulty,
+        elapsedDays: log.elapsed_days,
+        lastElapsedDays: log.last_elapsed_days,
+        scheduledDays: log.scheduled_days,
+        learningSteps: log.learning_steps,
+        review: log.review,
+        prevDue: previous?.due ?? null,
+        hadState: Boolean(existing),
+        durationMs: input.durationMs,
+        source: input.source,
+      })
+      .returning()
+      .get();
+    return { card, log: logRow };
+  });
+}
+
+/**
+ * Undoes a review: restores the card state from before it and deletes the log row, in one
+ * transaction. Only the most recent review of a card can be undone.
+ */
+export function undoReview(
+  database: Db,
+  input: {
+    userId: string;
+    logId: string;
+    restore: (current: Card, log: ReviewLog, previousDue: Date) => Card;
+  },
+): { itemId: string; card: Card | null } {
+  return database.transaction((tx) => {
+    const log = tx
+      .select()
+      .from(reviewLogs)
+      .where(and(eq(reviewLogs.id, input.logId), eq(reviewLogs.userId, input.userId)))
+      .get();
+    if (!log) throw new ReviewNotFoundError();
+    const latest = tx
+      .select({ id: reviewLogs.id })
+      .from(reviewLogs)
+      .where(and(eq(reviewLogs.userId, input.userId), eq(reviewLogs.itemId, log.itemId)))
+      .orderBy(desc(reviewLogs.review), desc(sql`rowid`))
+      .limit(1)
+      .get();
+    if (latest?.id !== log.id) throw new NotLatestReviewError();
+    const where = and(eq(cardStates.userId, input.userId), eq(cardStates.itemId, log.itemId));
+    const current = tx.select().from(cardStates).where(where).get();
+    let restored: Card | null = null;
+    if (!log.hadState || !current) {
+      tx.delete(cardStates).where(where).run();
+    } else {
+      restored = input.restore(rowToCard(current), logRowToReviewLog(log), log.prevDue ?? log.review);
+      tx.update(cardStates)
+        .set({ ...cardColumns(restored), updatedAt: new Date() })
+        .where(where)
+        .run();
+    }
+    tx.delete(reviewLogs).where(eq(reviewLogs.id, log.id)).run();
+    return { itemId: log.itemId, card: restored };
+  });
+}
+
+/** Reviews in [start, end), and how many of them introduced a new card. */
+export function countReviews(database: Db, userId: string, start: Date, end: Date): { reviews: number; introduced: number } {
+  const row = database
+    .select({
+      reviews: sql<number>`count(*)`,
+      introduced: sql<number>`coalesce(sum(case when ${reviewLogs.state} = 0 and ${reviewLogs.source} = 'review' then 1 else 0 end), 0)`,
+    })
+    .from(reviewLogs)
+    .where(and(eq(reviewLogs.userId, userId), gte(reviewLogs.review, start), lt(reviewLogs.review, end)))
+    .get();
+  return { reviews: row?.reviews ?? 0, introduced: row?.introduced ?? 0 };
+}
+
+/** Review times since `since`, newest first (streaks and calendars are computed from them). */
+export function reviewTimesSince(database: Db, userId: string, since: Date): Date[] {
+  return database
+    .select({ review: reviewLogs.review })
+    .from(reviewLogs)
+    .where(and(eq(reviewLogs.userId, userId), gte(reviewLogs.review, since)))
+    .orderBy(desc(reviewLogs.review))
+    .all()
+    .map((r) => r.review);
+}
+
+export function markLessonRead(database: Db, userId: string, topicId: string, now: Date): void {
+  database.insert(lessonReads).values({ userId, topicId, readAt: now }).onConflictDoNothing().run();
+}
+
+export function listLessonReads(database: Db, userId: string): { topicId: string; readAt: Date }[] {
+  return database
+    .select({ topicId: lessonReads.topicId, readAt: lessonReads.readAt })
+    .from(lessonReads)
+    .where(eq(lessonReads.userId, userId))
+    .all();
+}

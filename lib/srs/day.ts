@@ -1,0 +1,132 @@
+/**
+ * The study day. "Today" is the learner's calendar day in their timezone, shifted so that
+ * it begins at `dayStartHour` local time (4 am by default, so a late-night session still
+ * counts for the evening it started in). Limits, streaks and the heatmap all use this.
+ */
+
+export interface DayConfig {
+  timezone: string;
+  dayStartHour: number;
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timezone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timezone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: timezone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timezone, f);
+  }
+  return f;
+}
+
+export function isValidTimezone(timezone: string): boolean {
+  try {
+    formatter(timezone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function wallClock(instant: Date, timezone: string): WallClock {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(timezone).formatToParts(instant)) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
+}
+
+/** Offset of `timezone` from UTC at `instant`, in milliseconds. */
+function offsetAt(instant: number, timezone: string): number {
+  const w = wallClock(new Date(instant), timezone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant at which the wall clock in `timezone` shows the given local time. */
+export function zonedToInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  timezone: string,
+): Date {
+  const guess = Date.UTC(year, month - 1, day, hour);
+  let instant = guess - offsetAt(guess, timezone);
+  // One correction step settles instants near a DST change; in a spring-forward gap the
+  // later offset wins, so the local hour that does not exist maps to the first one after it.
+  const corrected = guess - offsetAt(instant, timezone);
+  if (corrected !== instant) instant = Math.max(instant, corrected);
+  return new Date(instant);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Adds whole days to a YYYY-MM-DD key (calendar arithmetic, no timezone involved). */
+export function addDays(dayKey: string, days: number): string {
+  const [y, m, d] = dayKey.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** The study day (YYYY-MM-DD) that `instant` belongs to. */
+export function studyDay(instant: Date, config: DayConfig): string {
+  const w = wallClock(instant, config.timezone);
+  const key = `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+  return w.hour < config.dayStartHour ? addDays(key, -1) : key;
+}
+
+/** When the study day `dayKey` begins. */
+export function dayStartInstant(dayKey: string, config: DayConfig): Date {
+  const [y, m, d] = dayKey.split('-').map(Number) as [number, number, number];
+  return zonedToInstant(y, m, d, config.dayStartHour, config.timezone);
+}
+
+/** The start and end (exclusive) of the study day containing `instant`. */
+export function studyDayBounds(instant: Date, config: DayConfig): { day: string; start: Date; end: Date } {
+  const day = studyDay(instant, config);
+  return { day, start: dayStartInstant(day, config), end: dayStartInstant(addDays(day, 1), config) };
+}
+
+/**
+ * Consecutive study days with at least one review, ending today, or yesterday when the
+ * learner has not studied yet today (the streak is still alive until the day ends).
+ */
+export function currentStreak(reviewDays: Iterable<string>, today: string): number {
+  const days = new Set(reviewDays);
+  let cursor = days.has(today) ? today : addDays(today, -1);
+  let streak = 0;
+  while (days.has(cursor)) {
+    streak += 1;
+    cursor = addDays(cursor, -1);
+  }
+  return streak;
+}

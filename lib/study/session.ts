@@ -1,0 +1,75 @@
+import 'server-only';
+import type { Db } from '@/lib/db/client';
+import type { Library, Topic } from '@/lib/content';
+import { getSettingsRow } from '@/lib/db/settings';
+import { countReviews, listCardStates, listLessonReads, reviewTimesSince, rowToCard } from '@/lib/db/reviews';
+import { currentStreak, studyDay, studyDayBounds } from '@/lib/srs/day';
+import { buildQueue, type Queue } from '@/lib/srs/queue';
+import { toStudySettings, type StudySettings } from '@/lib/srs/settings';
+
+/** Topics in the order new cards are introduced: path order first, then the rest by read time. */
+export function topicsInStudyOrder(library: Library, reads: { topicId: string; readAt: Date }[]): Topic[] {
+  const readAt = new Map(reads.map((r) => [r.topicId, r.readAt.getTime()]));
+  const ordered: Topic[] = [];
+  const seen = new Set<string>();
+  for (const path of library.paths) {
+    for (const stage of path.stages) {
+      for (const ref of stage.patterns) {
+        const slug = ref.split('#')[0]!;
+        const topic = library.topics.get(slug);
+        if (topic && readAt.has(slug) && !seen.has(slug)) {
+          ordered.push(topic);
+          seen.add(slug);
+        }
+      }
+    }
+  }
+  const rest = [...readAt.entries()]
+    .filter(([id]) => !seen.has(id) && library.topics.has(id))
+    .sort((a, b) => a[1] - b[1])
+    .map(([id]) => library.topics.get(id)!);
+  return [...ordered, ...rest];
+}
+
+export interface StudyToday {
+  settings: StudySettings;
+  queue: Queue;
+  today: string;
+  reviewsToday: number;
+  newToday: number;
+  streak: number;
+}
+
+/** Everything the review page and the dashboard need about today. */
+export function loadStudyToday(database: Db, library: Library, userId: string, now: Date): StudyToday {
+  const settings = toStudySettings(getSettingsRow(database, userId));
+  const { day, start, end } = studyDayBounds(now, settings.day);
+  const { reviews, introduced } = countReviews(database, userId, start, end);
+  const started = listCardStates(database, userId)
+    .filter((row) => library.items.has(row.itemId))
+    .map((row) => ({
+      itemId: row.itemId,
+      topicId: row.topicId,
+      card: rowToCard(row),
+      suspended: row.suspended,
+      buriedUntil: row.buriedUntil,
+    }));
+  const reads = listLessonReads(database, userId);
+  const newCandidates = topicsInStudyOrder(library, reads).flatMap((t) =>
+    t.cards.map((c) => ({ itemId: c.id, topicId: t.id })),
+  );
+  const queue = buildQueue({
+    now,
+    dayEnd: end,
+    started,
+    newCandidates,
+    newPerDay: settings.newPerDay,
+    newDoneToday: introduced,
+    maxReviewsPerDay: settings.maxReviewsPerDay,
+    reviewsDoneToday: reviews - introduced,
+  });
+  const since = new Date(now.getTime() - 400 * 86_400_000);
+  const days = reviewTimesSince(database, userId, since).map((t) => studyDay(t, settings.day));
+  return { settings, queue, today: day, reviewsToday: reviews, newToday: introduced, streak: currentStreak(days, day) };
+}
+
