@@ -4,9 +4,9 @@ import path from 'node:path';
 export default defineConfig({
   resolve: {
     alias: {
-      '@': path.resolve(__dirname),
+      '@': path.resolve(import.meta.dirname),
       // `server-only` throws outside React Server Components; under vitest it is a no-op.
-      'server-only': path.resolve(__dirname, 'test/server-only-stub.ts'),
+      'server-only': path.resolve(import.meta.dirname, 'test/server-only-stub.ts'),
     },
   },
   test: {

@@ -237,7 +237,7 @@ function readTopic(dir: string, kind: TopicKind, slug: string, problems: Problem
       texts.add(o.text);
     });
     q.cards.forEach((k, j) => {
-      if (!cardKeys.has(k)) problems.add(quizPath, `${where}.cards[${j}]`, `"${k}" is not a card key in ${id}/cards.yaml`);
+      if (cardsParsed?.success && !cardKeys.has(k)) problems.add(quizPath, `${where}.cards[${j}]`, `"${k}" is not a card key in ${id}/cards.yaml`);
     });
     if (q.scenario) scenarios += 1;
   });

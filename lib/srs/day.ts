@@ -78,12 +78,17 @@ export function zonedToInstant(
   timezone: string,
 ): Date {
   const guess = Date.UTC(year, month - 1, day, hour);
-  let instant = guess - offsetAt(guess, timezone);
-  // One correction step settles instants near a DST change; in a spring-forward gap the
-  // later offset wins, so the local hour that does not exist maps to the first one after it.
-  const corrected = guess - offsetAt(instant, timezone);
-  if (corrected !== instant) instant = Math.max(instant, corrected);
-  return new Date(instant);
+  // The offset before and after a possible DST change give two candidates. Keep the ones
+  // whose wall clock really shows the requested time (both, in a fall-back overlap: take
+  // the earlier); in a spring-forward gap neither does, and the first instant after it wins.
+  const first = guess - offsetAt(guess, timezone);
+  const second = guess - offsetAt(first, timezone);
+  const shows = (t: number) => {
+    const w = wallClock(new Date(t), timezone);
+    return w.year === year && w.month === month && w.day === day && w.hour === hour;
+  };
+  const valid = [first, second].filter(shows);
+  return new Date(valid.length ? Math.min(...valid) : Math.max(first, second));
 }
 
 function pad(n: number): string {

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createScheduler,
+  DEFAULT_SCHEDULER_SETTINGS,
+  formatInterval,
+  gradeCard,
+  isGrade,
+  newCard,
+  previewIntervals,
+  Rating,
+  State,
+  undoReview,
+  type Card,
+} from './scheduler';
+
+const NO_FUZZ = { ...DEFAULT_SCHEDULER_SETTINGS, fuzz: false };
+const T0 = new Date('2026-03-01T09:00:00Z');
+const minutes = (n: number) => n * 60_000;
+const days = (n: number) => n * 86_400_000;
+
+describe('gradeCard', () => {
+  it('moves a new card through the learning steps 1m and 10m', () => {
+    const f = createScheduler(NO_FUZZ);
+    const again = gradeCard(f, null, T0, Rating.Again);
+    expect(again.card.state).toBe(State.Learning);
+    expect(again.card.due.getTime() - T0.getTime()).toBe(minutes(1));
+    const good = gradeCard(f, null, T0, Rating.Good);
+    expect(good.card.state).toBe(State.Learning);
+    expect(good.card.due.getTime() - T0.getTime()).toBe(minutes(10));
+    expect(good.log.state).toBe(State.New);
+    expect(good.log.rating).toBe(Rating.Good);
+  });
+
+  it('graduates to review after the last step and lapses on Again', () => {
+    const f = createScheduler(NO_FUZZ);
+    let card = gradeCard(f, null, T0, Rating.Good).card;
+    const t1 = new Date(T0.getTime() + minutes(10));
+    card = gradeCard(f, card, t1, Rating.Good).card;
+    expect(card.state).toBe(State.Review);
+    expect(card.scheduled_days).toBeGreaterThanOrEqual(1);
+    const t2 = card.due;
+    const lapsed = gradeCard(f, card, t2, Rating.Again).card;
+    expect(lapsed.state).toBe(State.Relearning);
+    expect(lapsed.lapses).toBe(1);
+    expect(lapsed.due.getTime() - t2.getTime()).toBe(minutes(10));
+  });
+
+  it('is deterministic with fuzz off: the same history gives the same card', () => {
+    const run = () => {
+      const f = createScheduler(NO_FUZZ);
+      let card: Card | null = null;
+      let t = T0;
+      for (const r of [Rating.Good, Rating.Good, Rating.Hard, Rating.Easy, Rating.Again, Rating.Good] as const) {
+        card = gradeCard(f, card, t, r).card;
+        t = new Date(card.due.getTime());
+      }
+      return card;
+    };
+    expect(run()).toEqual(run());
+  });
+
+  it('gives shorter intervals for a higher desired retention', () => {
+    const base = gradeCard(createScheduler(NO_FUZZ), gradeCard(createScheduler(NO_FUZZ), null, T0, Rating.Good).card, new Date(T0.getTime() + minutes(10)), Rating.Good).card;
+    const later = new Date(base.due.getTime());
+    const high = gradeCard(createScheduler({ ...NO_FUZZ, desiredRetention: 0.97 }), base, later, Rating.Good).card;
+    const low = gradeCard(createScheduler({ ...NO_FUZZ, desiredRetention: 0.8 }), base, later, Rating.Good).card;
+    expect(high.scheduled_days).toBeLessThan(low.scheduled_days);
+  });
+});
+
+describe('undoReview', () => {
+  it('restores a review card exactly, including its old due date', () => {
+    const f = createScheduler(NO_FUZZ);
+    let card = gradeCard(f, null, T0, Rating.Good).card;
+    card = gradeCard(f, card, new Date(T0.getTime() + minutes(10)), Rating.Good).card;
+    const before = { ...card };
+    const reviewedAt = new Date(card.due.getTime() + days(2)); // reviewed late
+    const { card: after, log } = gradeCard(f, card, reviewedAt, Rating.Hard);
+    expect(after).not.toEqual(before);
+    expect(undoReview(f, after, log, before.due)).toEqual(before);
+  });
+
+  it('agrees with ts-fsrs rollback on every field rollback restores', () => {
+    const f = createScheduler(NO_FUZZ);
+    let card = gradeCard(f, null, T0, Rating.Easy).card;
+    const { card: after, log } = gradeCard(f, card, new Date(card.due.getTime()), Rating.Again);
+    const viaRollback = f.rollback(after, log);
+    const ours = undoReview(f, after, log, card.due);
+    const { due: _a, ...restRollback } = viaRollback;
+    const { due: _b, ...restOurs } = ours;
+    expect(restOurs).toEqual(restRollback);
+    expect(ours.due).toEqual(card.due);
+    card = ours;
+    expect(card.state).toBe(State.Review);
+  });
+});
+
+describe('previewIntervals', () => {
+  it('labels each grade with the interval it gives a new card', () => {
+    const labels = previewIntervals(createScheduler(NO_FUZZ), newCard(T0), T0);
+    expect(labels[Rating.Again]).toBe('1m');
+    expect(labels[Rating.Hard]).toBe('6m');
+    expect(labels[Rating.Good]).toBe('10m');
+    expect(labels[Rating.Easy]).toMatch(/^\d+d$/);
+  });
+});
+
+describe('formatInterval', () => {
+  it.each([
+    [30_000, '30s'],
+    [minutes(10), '10m'],
+    [minutes(90), '2h'],
+    [days(8), '8d'],
+    [days(75), '2.5mo'],
+    [days(365 * 1.2), '1.2y'],
+  ])('%i ms -> %s', (ms, label) => expect(formatInterval(ms)).toBe(label));
+});
+
+describe('isGrade', () => {
+  it('accepts 1-4 only', () => {
+    expect([0, 1, 2, 3, 4, 5, 7].map(isGrade)).toEqual([false, true, true, true, true, false, false]);
+  });
+});
