@@ -86,9 +86,7 @@ describe('undoReview', () => {
     const { card: after, log } = gradeCard(f, card, new Date(card.due.getTime()), Rating.Again);
     const viaRollback = f.rollback(after, log);
     const ours = undoReview(f, after, log, card.due);
-    const { due: _a, ...restRollback } = viaRollback;
-    const { due: _b, ...restOurs } = ours;
-    expect(restOurs).toEqual(restRollback);
+    expect({ ...ours, due: null }).toEqual({ ...viaRollback, due: null });
     expect(ours.due).toEqual(card.due);
     card = ours;
     expect(card.state).toBe(State.Review);

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
 import { getLibrary } from '@/lib/content';
 import { CATEGORIES, CATEGORY_TITLES } from '@/lib/content/schema';
+import { isPatternCategory } from '@/lib/content/catalog';
 import { db } from '@/lib/db/client';
 import { listLessonReads } from '@/lib/db/reviews';
 import { LevelBadge } from '@/app/_components/LevelBadge';
@@ -18,14 +19,14 @@ export default async function PatternsPage() {
     title: CATEGORY_TITLES[c],
     patterns: library.patterns.filter((p) => p.meta?.category === c),
   })).filter((g) => g.patterns.length > 0);
-  const total = library.catalog.length;
+  const total = library.catalog.filter((c) => isPatternCategory(c.category)).length;
 
   return (
     <div>
       <h1>Patterns</h1>
       <p className="muted">
         {library.patterns.length} lessons so far from a library of {total} patterns, grouped by category.{' '}
-        <span aria-hidden="true">⭐</span> marks a five-level lesson.
+        <span aria-hidden="true">★</span> marks a five-level lesson.
       </p>
       {groups.map((g) => (
         <section key={g.id} className="category" aria-labelledby={`cat-${g.id}`}>
@@ -39,7 +40,7 @@ export default async function PatternsPage() {
                 <p>{p.summary}</p>
                 <div className="row" style={{ gap: '0.4rem' }}>
                   {p.meta && <LevelBadge level={p.meta.level} />}
-                  {p.enhanced && <span className="badge badge-star">⭐ 5 levels</span>}
+                  {p.enhanced && <span className="badge badge-star">★ 5 levels</span>}
                   {p.meta && <span className="badge">{p.meta.reading_minutes} min</span>}
                   {read.has(p.id) && <span className="badge" style={{ color: 'var(--good)' }}>✓ Read</span>}
                 </div>

@@ -53,7 +53,7 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
       badges={
         <>
           <LevelBadge level={meta.level} />
-          {topic.enhanced && <span className="badge badge-star">⭐ 5 levels</span>}
+          {topic.enhanced && <span className="badge badge-star">★ 5 levels</span>}
           <span className="badge">{meta.reading_minutes} min read</span>
           <span className="badge">{topic.cards.length} cards</span>
         </>
