@@ -28,6 +28,28 @@ export default async function PatternsPage() {
         {library.patterns.length} lessons so far from a library of {total} patterns, grouped by category.{' '}
         <span aria-hidden="true">★</span> marks a five-level lesson.
       </p>
+      <section className="category" aria-labelledby="foundations">
+        <h2 id="foundations">Foundations</h2>
+        <p className="muted">The constraints every pattern answers, and how systems divide their work.</p>
+        <div className="grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))' }}>
+          {[
+            { title: 'The seven laws', topics: library.laws },
+            { title: 'The five pillars', topics: library.pillars },
+          ].map((f) => (
+            <div key={f.title} className="panel">
+              <h3 style={{ marginTop: 0 }}>{f.title}</h3>
+              <ul className="meta-list">
+                {f.topics.map((t) => (
+                  <li key={t.id}>
+                    <Link href={t.href}>{t.title}</Link>
+                    {read.has(t.id) && <span className="muted"> ✓</span>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      </section>
       {groups.map((g) => (
         <section key={g.id} className="category" aria-labelledby={`cat-${g.id}`}>
           <h2 id={`cat-${g.id}`}>{g.title}</h2>

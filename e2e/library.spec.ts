@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, signUp, test } from './fixtures';
+
+/** Every lesson, law and pillar in content/, as the URL the app serves it at. */
+function topicUrls(): string[] {
+  const dirs = (folder: string) =>
+    fs
+      .readdirSync(path.join('content', folder), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+  return [
+    ...dirs('patterns').map((s) => `/patterns/${s}`),
+    ...dirs('laws').map((s) => `/laws/${s}`),
+    ...dirs('pillars').map((s) => `/pillars/${s}`),
+  ];
+}
+
+test('every lesson, law and pillar renders, every level and diagram draws, and no link is broken', async ({ page, consoleErrors }) => {
+  test.setTimeout(600_000);
+  await signUp(page);
+  const urls = topicUrls();
+  expect(urls.length).toBeGreaterThanOrEqual(44);
+  const links = new Set<string>();
+
+  for (const url of urls) {
+    const res = await page.goto(url);
+    expect(res?.status(), url).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 }), url).toBeVisible();
+    const tabs = page.getByRole('tab');
+    const levels = Math.max(1, await tabs.count());
+    for (let i = 0; i < levels; i++) {
+      if (i > 0) await tabs.nth(i).click();
+      // Diagrams on the visible level are drawn as SVG, not left as source or an error.
+      const diagrams = page.locator('pre.mermaid');
+      const n = await diagrams.count();
+      for (let d = 0; d < n; d++) {
+        const diagram = diagrams.nth(d);
+        await expect(diagram, `${url} level ${i + 1} diagram ${d + 1}`).toHaveAttribute('data-processed', 'true', { timeout: 15_000 });
+        await expect(diagram.locator('svg'), `${url} level ${i + 1} diagram ${d + 1}`).toHaveCount(1);
+        expect(await diagram.innerText(), `${url} diagram`).not.toMatch(/Syntax error|Parse error/i);
+      }
+      for (const href of await page.locator('main a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
+        links.add(href.split('#')[0]!);
+      }
+    }
+    expect(consoleErrors, url).toEqual([]);
+  }
+
+  for (const href of links) {
+    const res = await page.request.get(href);
+    expect(res.status(), `link ${href}`).toBe(200);
+  }
+});
+
+test('an unknown lesson is a 404 page, not an error', async ({ page }) => {
+  await signUp(page);
+  for (const url of ['/patterns/no-such-pattern', '/patterns/Bad_Slug!', '/laws/nope', '/pillars/nope']) {
+    const res = await page.goto(url);
+    expect(res?.status(), url).toBe(404);
+    await expect(page.getByText(/could not be found|not found/i).first()).toBeVisible();
+  }
+});
