@@ -3,6 +3,7 @@ import type { Topic } from '@/lib/content';
 import { LessonView, TopicLinks } from './LessonView';
 import { LevelBadge } from './LevelBadge';
 import { MarkReadButton } from './MarkReadButton';
+import { QuizStatus } from './QuizStatus';
 
 /** A law or pillar page: the text, then the patterns whose front matter names it. */
 export function FoundationPage({
@@ -14,6 +15,7 @@ export function FoundationPage({
   patterns,
   readAt,
   siblings,
+  quizResult,
 }: {
   topic: Topic;
   eyebrow: string;
@@ -23,6 +25,7 @@ export function FoundationPage({
   patterns: Topic[];
   readAt: string | null;
   siblings: { href: string; label: string }[];
+  quizResult: { best: number; total: number; passed: boolean } | undefined;
 }) {
   return (
     <LessonView
@@ -61,6 +64,7 @@ export function FoundationPage({
       aside={
         <>
           <MarkReadButton topicId={topic.id} readAt={readAt} cardCount={topic.cards.length} />
+          <QuizStatus href={`${topic.href}/quiz`} questionCount={topic.questions.length} result={quizResult} />
           <TopicLinks title={eyebrow.startsWith('Law') ? 'The seven laws' : 'The five pillars'} items={siblings} />
         </>
       }

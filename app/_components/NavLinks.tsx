@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/dashboard', label: 'Today' },
   { href: '/review', label: 'Review' },
   { href: '/patterns', label: 'Patterns' },
+  { href: '/quiz', label: 'Quizzes' },
 ];
 
 export function NavLinks() {

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { parseCatalog, type CatalogEntry } from './catalog';
 import {
   cardsFile,
+  collectionQuizFile,
   COUNTS,
   ENHANCED_SECTIONS,
   FOUNDATION_SECTIONS,
@@ -25,14 +26,28 @@ import {
 } from './schema';
 import { headingAnchors, splitSections, type Section } from './sections';
 
-export type TopicKind = 'pattern' | 'law' | 'pillar';
+export type TopicKind = 'pattern' | 'law' | 'pillar' | 'quiz';
 
 export interface TopicCard extends CardContent {
   /** `<topic>/<key>`: the id a learner's history hangs on. */
   id: string;
 }
-export interface TopicQuestion extends QuestionContent {
+export interface TopicQuestion extends Omit<QuestionContent, 'cards'> {
   id: string;
+  /** Flashcard ids (`<topic>/<key>`) this question exercises: pulled into today's reviews on a miss. */
+  cards: string[];
+  /** Pattern slugs whose lessons teach the answer. */
+  patterns: string[];
+}
+
+/** A cross-pattern quiz (content/quizzes/<id>.yaml), such as the 20-question Pattern Quiz. */
+export interface CollectionQuiz {
+  id: string;
+  topic: Topic;
+  title: string;
+  description: string;
+  pass: number;
+  bands: { min: number; title: string; message: string }[];
 }
 
 export interface Topic {
@@ -66,6 +81,7 @@ export interface Library {
   laws: Topic[];
   pillars: Topic[];
   paths: PathContent[];
+  collections: CollectionQuiz[];
   problems: Problem[];
   catalog: CatalogEntry[];
   /** Every flashcard and question by item id. */
@@ -260,7 +276,12 @@ function readTopic(dir: string, kind: TopicKind, slug: string, problems: Problem
     sections,
     anchors: headingAnchors(parsed.content),
     cards: cards.map((c) => ({ ...c, id: `${id}/${c.key}` })),
-    questions: questions.map((q) => ({ ...q, id: `${id}/${q.key}` })),
+    questions: questions.map((q) => ({
+      ...q,
+      id: `${id}/${q.key}`,
+      cards: q.cards.map((k) => `${id}/${k}`),
+      patterns: kind === 'pattern' ? [slug] : [],
+    })),
   };
 }
 
@@ -315,6 +336,7 @@ export function readLibrary(root: string): { library: Library; problems: Content
   paths.sort((a, b) => pathOrder.indexOf(a.id) - pathOrder.indexOf(b.id));
 
   crossCheck(root, { topics, catalog, problemList, paths }, problems);
+  const collections = readCollections(root, topics, problems);
 
   const all = [...topics.values()];
   const library: Library = {
@@ -323,13 +345,14 @@ export function readLibrary(root: string): { library: Library; problems: Content
     laws: all.filter((t) => t.kind === 'law').sort((a, b) => (a.lawNumber ?? 0) - (b.lawNumber ?? 0)),
     pillars: all.filter((t) => t.kind === 'pillar'),
     paths,
+    collections,
     problems: problemList,
     catalog,
     items: new Map(),
   };
   const pillarOrder = ['work', 'state', 'truth', 'control', 'intelligence'];
   library.pillars.sort((a, b) => pillarOrder.indexOf(a.slug) - pillarOrder.indexOf(b.slug));
-  for (const topic of all) {
+  for (const topic of [...all, ...collections.map((c) => c.topic)]) {
     for (const card of topic.cards) library.items.set(card.id, { topic, kind: 'card', card });
     for (const question of topic.questions) library.items.set(question.id, { topic, kind: 'question', question });
   }
@@ -415,4 +438,63 @@ function checkInternalLink(href: string, topics: Map<string, Topic>, paths: Path
   }
   if (parts.length === 1 && ['patterns', 'paths', 'review', 'dashboard'].includes(parts[0]!)) return null;
   return 'not a page of this app';
+}
+
+/** Cross-pattern quizzes: content/quizzes/<id>.yaml. Their questions link cards of any pattern. */
+function readCollections(root: string, topics: Map<string, Topic>, problems: Problems): CollectionQuiz[] {
+  const dir = path.join(/* turbopackIgnore: true */ root, 'quizzes');
+  if (!fs.existsSync(dir)) return [];
+  const out: CollectionQuiz[] = [];
+  const cardIds = new Set([...topics.values()].flatMap((t) => t.cards.map((c) => c.id)));
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.yaml')).sort()) {
+    const file = path.join(/* turbopackIgnore: true */ dir, f);
+    const raw = readYaml(file, problems);
+    if (raw === undefined) continue;
+    const parsed = collectionQuizFile.safeParse(raw);
+    if (!parsed.success) {
+      problems.zod(file, parsed.error);
+      continue;
+    }
+    const quiz = parsed.data;
+    if (`${quiz.id}.yaml` !== f) problems.add(file, 'id', `"${quiz.id}" does not match the file name`);
+    const keys = new Set<string>();
+    quiz.questions.forEach((q, i) => {
+      const where = `questions[${i}]`;
+      if (keys.has(q.key)) problems.add(file, `${where}.key`, `"${q.key}" is used twice`);
+      keys.add(q.key);
+      const correct = q.options.filter((o) => o.correct).length;
+      if (correct !== 1) problems.add(file, `${where}.options`, `has ${correct} correct options; exactly one must be correct`);
+      q.patterns.forEach((s, j) => {
+        if (!topics.has(s)) problems.add(file, `${where}.patterns[${j}]`, `"${s}" has no lesson in content/patterns`);
+      });
+      q.cards.forEach((c, j) => {
+        if (!cardIds.has(c)) problems.add(file, `${where}.cards[${j}]`, `"${c}" is not a flashcard id`);
+      });
+    });
+    if (quiz.id === 'pattern-quiz' && quiz.questions.length !== 20) {
+      problems.add(file, 'questions', `has ${quiz.questions.length} questions; the Pattern Quiz has exactly 20`);
+    }
+    quiz.bands.forEach((b, i) => {
+      if (b.min > quiz.questions.length) problems.add(file, `bands[${i}].min`, `${b.min} is more than the ${quiz.questions.length} questions`);
+    });
+    const id = `quizzes/${quiz.id}`;
+    const topic: Topic = {
+      id,
+      kind: 'quiz',
+      slug: quiz.id,
+      href: `/quiz/${quiz.id}`,
+      title: quiz.title,
+      summary: quiz.description,
+      meta: null,
+      lawNumber: null,
+      enhanced: false,
+      intro: '',
+      sections: [],
+      anchors: new Set(),
+      cards: [],
+      questions: quiz.questions.map((q) => ({ ...q, id: `${id}/${q.key}`, scenario: true })),
+    };
+    out.push({ id: quiz.id, topic, title: quiz.title, description: quiz.description, pass: quiz.pass, bands: quiz.bands });
+  }
+  return out;
 }

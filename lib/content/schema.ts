@@ -130,3 +130,26 @@ export const pathSchema = z.strictObject({
 export type PathContent = z.infer<typeof pathSchema>;
 
 export const problemsFile = z.array(z.strictObject({ id: slug, title: text, description: text }));
+
+const itemRef = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a flashcard id <slug>/<key>');
+
+export const collectionQuestionSchema = z.strictObject({
+  key,
+  prompt: text,
+  options: z.array(optionSchema).min(3, 'needs at least 3 options').max(5, 'has more than 5 options'),
+  patterns: z.array(slug).min(1, 'name the pattern(s) whose lessons teach the answer').max(4),
+  cards: z.array(itemRef).min(1, 'name at least one flashcard this question exercises').max(5),
+});
+
+export const collectionQuizFile = z.strictObject({
+  id: slug,
+  title: text,
+  description: text,
+  pass: z.number().min(0.5).max(1).default(0.8),
+  bands: z
+    .array(z.strictObject({ min: z.number().int().min(0), title: text, message: text }))
+    .min(2, 'give at least two score bands')
+    .refine((b) => b.some((x) => x.min === 0), 'one band must start at 0'),
+  questions: z.array(collectionQuestionSchema).min(5, 'needs at least 5 questions'),
+});
+export type CollectionQuizContent = z.infer<typeof collectionQuizFile>;

@@ -1,6 +1,12 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Card, ReviewLog } from 'ts-fsrs';
+import type Database from 'better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client';
+import type * as schema from './schema';
+
+/** The database or a transaction on it: queries that must join a caller's transaction take this. */
+export type Executor = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
 import { cardStates, lessonReads, reviewLogs, type CardStateRow, type ReviewLogRow } from './schema';
 
 export class DuplicateReviewError extends Error {
@@ -94,7 +100,12 @@ export interface RecordReviewInput {
  * already exists raises DuplicateReviewError and changes nothing (a retried submit).
  */
 export function recordReview(database: Db, input: RecordReviewInput): { card: Card; log: ReviewLogRow } {
-  return database.transaction((tx) => {
+  return database.transaction((tx) => recordReviewIn(tx, input));
+}
+
+/** recordReview inside the caller's transaction. */
+export function recordReviewIn(tx: Executor, input: RecordReviewInput): { card: Card; log: ReviewLogRow } {
+  {
     if (tx.select({ id: reviewLogs.id }).from(reviewLogs).where(eq(reviewLogs.id, input.logId)).get()) {
       throw new DuplicateReviewError();
     }
@@ -147,7 +158,36 @@ export function recordReview(database: Db, input: RecordReviewInput): { card: Ca
       .returning()
       .get();
     return { card, log: logRow };
-  });
+  }
+}
+
+/**
+ * Moves cards into today's reviews without inventing a review: a started card becomes due
+ * now; a card never studied gets a new-card state that is due now, so it is introduced first.
+ * Suspended cards stay suspended.
+ */
+export function pullForward(
+  tx: Executor,
+  userId: string,
+  cards: { itemId: string; topicId: string }[],
+  now: Date,
+  newCardState: (now: Date) => Card,
+): number {
+  let moved = 0;
+  for (const c of cards) {
+    const where = and(eq(cardStates.userId, userId), eq(cardStates.itemId, c.itemId));
+    const existing = tx.select().from(cardStates).where(where).get();
+    if (!existing) {
+      tx.insert(cardStates)
+        .values({ userId, itemId: c.itemId, topicId: c.topicId, kind: 'card', ...cardColumns(newCardState(now)), createdAt: now, updatedAt: now })
+        .run();
+      moved += 1;
+    } else if (!existing.suspended && existing.due.getTime() > now.getTime()) {
+      tx.update(cardStates).set({ due: now, buriedUntil: null, updatedAt: now }).where(where).run();
+      moved += 1;
+    }
+  }
+  return moved;
 }
 
 /**

@@ -110,3 +110,51 @@ export type User = typeof users.$inferSelect;
 export type UserSettingsRow = typeof userSettings.$inferSelect;
 export type CardStateRow = typeof cardStates.$inferSelect;
 export type ReviewLogRow = typeof reviewLogs.$inferSelect;
+
+export const quizAttempts = sqliteTable(
+  'quiz_attempts',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** topic: one pattern's (law's, pillar's) quiz; collection: a cross-pattern quiz; interview: timed mock. */
+    kind: text('kind', { enum: ['topic', 'collection', 'interview'] }).notNull(),
+    /** The topic id (kind topic) or quiz id (kind collection); null for interviews. */
+    sourceId: text('source_id'),
+    /** JSON: the attempt's question item ids, in the order shown. */
+    questionIds: text('question_ids').notNull(),
+    /** JSON: for each question, the original option indices in the order shown. */
+    optionOrders: text('option_orders').notNull(),
+    /** Whether each answer shows its feedback at once (false for interviews). */
+    immediateFeedback: integer('immediate_feedback', { mode: 'boolean' }).notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Interviews: answers after this instant are refused and the attempt submits itself. */
+    deadlineAt: integer('deadline_at', { mode: 'timestamp_ms' }),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+    score: integer('score'),
+    total: integer('total').notNull(),
+    passed: integer('passed', { mode: 'boolean' }),
+  },
+  (t) => [index('quiz_attempts_user_started').on(t.userId, t.startedAt), index('quiz_attempts_user_source').on(t.userId, t.sourceId)],
+);
+
+export const quizAnswers = sqliteTable(
+  'quiz_answers',
+  {
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => quizAttempts.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    /** The chosen option's index in the content file (not the shuffled position). */
+    chosenOption: integer('chosen_option').notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The FSRS review this answer recorded. */
+    reviewLogId: text('review_log_id'),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+);
+
+export type QuizAttemptRow = typeof quizAttempts.$inferSelect;
+export type QuizAnswerRow = typeof quizAnswers.$inferSelect;

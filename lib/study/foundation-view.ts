@@ -3,6 +3,7 @@ import { getLibrary, renderCached, type Topic } from '@/lib/content';
 import { hasMermaid } from '@/lib/content/markdown';
 import { db } from '@/lib/db/client';
 import { listLessonReads } from '@/lib/db/reviews';
+import { quizResults } from '@/lib/db/quiz';
 
 /** What a law or pillar page shows, for one learner. */
 export function foundationView(kind: 'law' | 'pillar', id: string, userId: string) {
@@ -18,6 +19,7 @@ export function foundationView(kind: 'law' | 'pillar', id: string, userId: strin
     patterns,
     siblings,
     readAt: read ? read.readAt.toISOString().slice(0, 10) : null,
+    quizResult: quizResults(db(), userId).get(topic.id),
     introHtml: topic.intro ? renderCached(`${topic.id}#intro`, topic.intro) : '',
     sections: topic.sections.map((s) => ({ id: s.id, title: s.title, html: renderCached(`${topic.id}#${s.id}`, s.markdown) })),
     hasDiagram: topic.sections.some((s) => hasMermaid(s.markdown)),

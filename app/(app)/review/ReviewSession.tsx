@@ -14,6 +14,8 @@ import {
   type SchedulerSettings,
 } from '@/lib/srs/scheduler';
 import { LEARN_AHEAD_MS } from '@/lib/srs/queue';
+import { ratingForAnswer } from '@/lib/quiz/grade';
+import { shuffle } from '@/lib/quiz/shuffle';
 
 type SerializedCard = Omit<Card, 'due' | 'last_review'> & { due: string; last_review: string | null };
 
@@ -24,7 +26,8 @@ export interface ReviewItemView {
   topicHref: string;
   frontHtml: string;
   backHtml: string;
-  options: { html: string; correct: boolean }[];
+  /** Quiz questions: options in content order (shown shuffled). */
+  options: { html: string; whyHtml: string; correct: boolean }[];
   card: SerializedCard | null;
 }
 
@@ -96,6 +99,8 @@ export function ReviewSession({
   const scheduler = useMemo(() => createScheduler(settings), [settings]);
   const [queue, setQueue] = useState<QueueEntry[]>(() => initialItems.map((v) => ({ view: v, card: deserialize(v.card) })));
   const [revealed, setRevealed] = useState(false);
+  /** Quiz questions: the chosen option (content index) once answered. */
+  const [chosen, setChosen] = useState<number | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [done, setDone] = useState(0);
   const [fatal, setFatal] = useState('');
@@ -126,6 +131,20 @@ export function ReviewSession({
     [scheduler, current, now],
   );
 
+  // Options are shown in an order that changes from one review of the question to the next.
+  const displayOrder = useMemo(
+    () => (current?.view.kind === 'question' ? shuffle(current.view.options.map((_, i) => i), `${current.view.itemId}:${current.card?.reps ?? 0}`) : []),
+    [current],
+  );
+  const questionRating = chosen !== null && current?.view.kind === 'question' ? ratingForAnswer(current.view.options[chosen]!.correct) : null;
+  const choose = useCallback(
+    (index: number) => {
+      setChosen(index);
+      reveal();
+    },
+    [reveal],
+  );
+
   const counts = useMemo(() => {
     let fresh = 0;
     let learning = 0;
@@ -139,7 +158,7 @@ export function ReviewSession({
   }, [queue]);
 
   const grade = useCallback(
-    (rating: Grade) => {
+    (rating: Grade, answer?: number) => {
       if (!current || !revealed || fatal) return;
       const at = new Date();
       const { card } = gradeCard(scheduler, current.card, at, rating);
@@ -155,11 +174,17 @@ export function ReviewSession({
       setDone((d) => d + 1);
       setNow(at);
       setRevealed(false);
+      setChosen(null);
       void send(
         '/api/reviews',
         {
           method: 'POST',
-          body: JSON.stringify({ id: logId, itemId: current.view.itemId, rating, durationMs: Math.min(Date.now() - shownAt.current, 86_400_000) }),
+          body: JSON.stringify({
+            id: logId,
+            itemId: current.view.itemId,
+            ...(answer === undefined ? { rating } : { answer }),
+            durationMs: Math.min(Date.now() - shownAt.current, 86_400_000),
+          }),
         },
         [409],
       );
@@ -175,7 +200,8 @@ export function ReviewSession({
     setQueue((q) => [last.entry, ...q.filter((e) => e.view.itemId !== last.entry.view.itemId)]);
     setDone((d) => d - 1);
     setNow(new Date());
-    setRevealed(true);
+    setChosen(null);
+    setRevealed(last.entry.view.kind !== 'question');
     void send(`/api/reviews/${last.logId}`, { method: 'DELETE' }, []);
   }, [history, fatal, send]);
 
@@ -189,6 +215,20 @@ export function ReviewSession({
         return;
       }
       if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const isQuestion = current?.view.kind === 'question';
+      if (isQuestion) {
+        const order = displayOrder;
+        const pick = Number(e.key) - 1;
+        if (!revealed && pick >= 0 && pick < order.length) {
+          e.preventDefault();
+          choose(order[pick]!);
+        } else if (revealed && chosen !== null && (e.key === ' ' || e.key === 'Enter')) {
+          if (e.key === 'Enter' && target && (target.tagName === 'A' || target.tagName === 'BUTTON')) return;
+          e.preventDefault();
+          grade(questionRating!, chosen);
+        }
+        return;
+      }
       if (!revealed && (e.key === ' ' || e.key === 'Enter')) {
         // Let Enter activate a focused link or button other than ours.
         if (e.key === 'Enter' && target && (target.tagName === 'A' || (target.tagName === 'BUTTON' && !target.dataset.reveal))) return;
@@ -203,7 +243,7 @@ export function ReviewSession({
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [revealed, grade, undo, reveal]);
+  }, [revealed, grade, undo, reveal, current, displayOrder, choose, chosen, questionRating]);
 
   const cardRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -281,19 +321,52 @@ export function ReviewSession({
         </div>
         <div className="flashcard-front" dangerouslySetInnerHTML={{ __html: current.view.frontHtml }} />
         {current.view.kind === 'question' && (
-          <ol className="options" type="A">
-            {current.view.options.map((o, i) => (
-              <li
-                key={i}
-                className={`option${revealed && o.correct ? ' option-correct' : ''}`}
-                dangerouslySetInnerHTML={{ __html: o.html }}
-              />
-            ))}
-          </ol>
+          <ul className="options" aria-label="Options">
+            {displayOrder.map((o, pos) => {
+              const opt = current.view.options[o]!;
+              const state = !revealed ? 'open' : opt.correct ? 'correct' : chosen === o ? 'wrong' : 'other';
+              return (
+                <li key={o}>
+                  <button
+                    type="button"
+                    className={`option option-button option-${state}`}
+                    disabled={revealed}
+                    onClick={() => choose(o)}
+                    data-testid={`review-option-${pos}`}
+                  >
+                    <span className="option-letter" aria-hidden="true">
+                      {pos + 1}
+                    </span>
+                    <span>
+                      <span dangerouslySetInnerHTML={{ __html: opt.html }} />
+                      {revealed && <span className="option-why" dangerouslySetInnerHTML={{ __html: opt.whyHtml }} />}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
         )}
-        {revealed && <div className="flashcard-back" data-testid="answer" dangerouslySetInnerHTML={{ __html: current.view.backHtml }} />}
+        {revealed && current.view.kind === 'card' && (
+          <div className="flashcard-back" data-testid="answer" dangerouslySetInnerHTML={{ __html: current.view.backHtml }} />
+        )}
       </div>
-      {!revealed ? (
+      {current.view.kind === 'question' ? (
+        revealed && questionRating !== null ? (
+          <div className="row spread" style={{ marginTop: '1rem' }}>
+            <p role="status" className={`alert ${questionRating === 3 ? 'alert-success' : 'alert-error'}`} style={{ margin: 0 }} data-testid="answer">
+              {questionRating === 3 ? 'Correct' : 'Not quite'}: graded {GRADE_LABELS[questionRating]}, next in {intervals?.[questionRating]}.
+            </p>
+            <button type="button" className="btn btn-primary" onClick={() => grade(questionRating, chosen!)}>
+              Continue <span className="kbd" style={{ color: 'inherit' }}>Enter</span>
+            </button>
+          </div>
+        ) : (
+          <p className="muted" style={{ marginTop: '1rem', textAlign: 'center' }}>
+            Choose an answer (keys 1-{current.view.options.length}).
+          </p>
+        )
+      ) : !revealed ? (
         <button
           type="button"
           className="btn btn-primary"

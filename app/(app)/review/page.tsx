@@ -27,14 +27,13 @@ export default async function ReviewPage() {
       return [{ ...base, kind: 'card' as const, frontHtml: renderInline(entry.card.front), backHtml: renderInline(entry.card.back), options: [] }];
     }
     const question = entry.question!;
-    const correct = question.options.find((o) => o.correct)!;
     return [
       {
         ...base,
         kind: 'question' as const,
         frontHtml: renderInline(question.prompt),
-        backHtml: `<strong>${renderInline(correct.text)}</strong><br/>${renderInline(correct.why)}`,
-        options: question.options.map((o) => ({ html: renderInline(o.text), correct: Boolean(o.correct) })),
+        backHtml: '',
+        options: question.options.map((o) => ({ html: renderInline(o.text), whyHtml: renderInline(o.why), correct: Boolean(o.correct) })),
       },
     ];
   });

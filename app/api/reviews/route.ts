@@ -4,9 +4,12 @@ import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
 import { DuplicateReviewError } from '@/lib/db/reviews';
 import { jsonError, readJson, zodDetails } from '@/lib/http';
-import { gradeInput, gradeItem, NotStudyableError, UnknownItemError } from '@/lib/study/review';
+import { BadGradeError, gradeInput, gradeItem, NotStudyableError, UnknownItemError } from '@/lib/study/review';
 
-/** Grade a card: `{ id, itemId, rating, durationMs }`. The id comes from the client, so a retry is a no-op. */
+/**
+ * Grade a flashcard `{ id, itemId, rating, durationMs }` or answer a due quiz question
+ * `{ id, itemId, answer, durationMs }`. The id comes from the client, so a retry is a no-op.
+ */
 export async function POST(request: Request) {
   const user = await currentUser();
   if (!user) return jsonError(401, 'Sign in to record reviews.');
@@ -15,11 +18,12 @@ export async function POST(request: Request) {
   const parsed = gradeInput.safeParse(body.value);
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid review.', zodDetails(parsed.error));
   try {
-    const { card, log } = gradeItem(db(), getLibrary(), user.id, parsed.data, new Date());
-    return NextResponse.json({ id: log.id, card }, { status: 201 });
+    const { card, log, correct, pulled } = gradeItem(db(), getLibrary(), user.id, parsed.data, new Date());
+    return NextResponse.json({ id: log.id, card, correct, pulled }, { status: 201 });
   } catch (e) {
     if (e instanceof DuplicateReviewError) return jsonError(409, 'This review was already recorded; nothing changed.');
     if (e instanceof UnknownItemError) return jsonError(404, e.message);
+    if (e instanceof BadGradeError) return jsonError(400, e.message);
     if (e instanceof NotStudyableError) return jsonError(409, e.message);
     throw e;
   }

@@ -10,6 +10,8 @@ import { listLessonReads } from '@/lib/db/reviews';
 import { LessonView, TopicLinks } from '@/app/_components/LessonView';
 import { LevelBadge } from '@/app/_components/LevelBadge';
 import { MarkReadButton } from '@/app/_components/MarkReadButton';
+import { QuizStatus } from '@/app/_components/QuizStatus';
+import { quizResults } from '@/lib/db/quiz';
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/) });
 
@@ -69,6 +71,7 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
             readAt={read ? read.readAt.toISOString().slice(0, 10) : null}
             cardCount={topic.cards.length}
           />
+          <QuizStatus href={`${topic.href}/quiz`} questionCount={topic.questions.length} result={quizResults(db(), user.id).get(topic.id)} />
           <TopicLinks title="Learn first" items={meta.prerequisites.map(linkOf)} />
           <TopicLinks title="Related" items={meta.related.map(linkOf)} />
           <TopicLinks

@@ -1,0 +1,80 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { requireUser } from '@/lib/auth/session';
+import { getLibrary } from '@/lib/content';
+import { db } from '@/lib/db/client';
+import { listFinishedAttempts } from '@/lib/db/quiz';
+import { TrendChart } from '@/app/_components/TrendChart';
+
+export const metadata: Metadata = { title: 'Quiz history' };
+
+export default async function HistoryPage() {
+  const user = await requireUser('/quiz/history');
+  const library = getLibrary();
+  const attempts = listFinishedAttempts(db(), user.id);
+  const name = (kind: string, sourceId: string | null, total: number) =>
+    kind === 'interview'
+      ? `Interview · ${total} questions`
+      : kind === 'collection'
+        ? (library.collections.find((c) => c.id === sourceId)?.title ?? 'Quiz')
+        : `${library.topics.get(sourceId ?? '')?.title ?? 'Pattern'} quiz`;
+  const interviews = attempts.filter((a) => a.kind === 'interview').reverse();
+  const pct = (a: { score: number | null; total: number }) => Math.round((100 * (a.score ?? 0)) / Math.max(1, a.total));
+  const fmt = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
+
+  return (
+    <div className="stack">
+      <p className="muted" style={{ marginBottom: 0 }}>
+        <Link href="/quiz">← Quizzes</Link>
+      </p>
+      <h1>Quiz history</h1>
+      {attempts.length === 0 ? (
+        <p className="muted">
+          No finished quizzes yet. Try <Link href="/quiz/pattern-quiz">the Pattern Quiz</Link> or{' '}
+          <Link href="/quiz/interview">an interview mock</Link>.
+        </p>
+      ) : (
+        <>
+          {interviews.length > 0 && (
+            <section className="panel" aria-labelledby="trend">
+              <h2 id="trend" style={{ marginTop: 0 }}>
+                Interview trend
+              </h2>
+              <TrendChart
+                label={`Interview scores, oldest to newest: ${interviews.map((a) => `${pct(a)}%`).join(', ')}`}
+                points={interviews.map((a) => ({ x: fmt(a.startedAt), y: pct(a) }))}
+              />
+            </section>
+          )}
+          <div className="table-wrap prose">
+            <table>
+              <caption className="sr-only">Finished quizzes, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When (UTC)</th>
+                  <th scope="col">Quiz</th>
+                  <th scope="col">Score</th>
+                  <th scope="col">Result</th>
+                </tr>
+              </thead>
+              <tbody>
+                {attempts.map((a) => (
+                  <tr key={a.id} data-testid="history-row">
+                    <td>{fmt(a.startedAt)}</td>
+                    <td>
+                      <Link href={`/quiz/attempts/${a.id}`}>{name(a.kind, a.sourceId, a.total)}</Link>
+                    </td>
+                    <td>
+                      {a.score} / {a.total} ({pct(a)}%)
+                    </td>
+                    <td>{a.passed ? 'Passed' : 'Not passed'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Card, ReviewLog } from 'ts-fsrs';
+import type { Db } from './client';
+import { pullForward, recordReviewIn } from './reviews';
+import { quizAnswers, quizAttempts, type QuizAnswerRow, type QuizAttemptRow } from './schema';
+
+export class QuizError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 404 | 409,
+  ) {
+    super(message);
+  }
+}
+
+export interface Attempt extends Omit<QuizAttemptRow, 'questionIds' | 'optionOrders'> {
+  questionIds: string[];
+  optionOrders: number[][];
+  answers: QuizAnswerRow[];
+}
+
+function toAttempt(row: QuizAttemptRow, answers: QuizAnswerRow[]): Attempt {
+  return {
+    ...row,
+    questionIds: JSON.parse(row.questionIds) as string[],
+    optionOrders: JSON.parse(row.optionOrders) as number[][],
+    answers,
+  };
+}
+
+export function createAttempt(
+  database: Db,
+  input: {
+    id: string;
+    userId: string;
+    kind: 'topic' | 'collection' | 'interview';
+    sourceId: string | null;
+    questionIds: string[];
+    optionOrders: number[][];
+    immediateFeedback: boolean;
+    now: Date;
+    deadlineAt: Date | null;
+  },
+): Attempt {
+  const row = database
+    .insert(quizAttempts)
+    .values({
+      id: input.id,
+      userId: input.userId,
+      kind: input.kind,
+      sourceId: input.sourceId,
+      questionIds: JSON.stringify(input.questionIds),
+      optionOrders: JSON.stringify(input.optionOrders),
+      immediateFeedback: input.immediateFeedback,
+      startedAt: input.now,
+      deadlineAt: input.deadlineAt,
+      total: input.questionIds.length,
+    })
+    .returning()
+    .get();
+  return toAttempt(row, []);
+}
+
+/** The user's attempt (someone else's is "not found"). */
+export function getAttempt(database: Db, userId: string, attemptId: string): Attempt | null {
+  const row = database
+    .select()
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId)))
+    .get();
+  if (!row) return null;
+  const answers = database.select().from(quizAnswers).where(eq(quizAnswers.attemptId, attemptId)).all();
+  return toAttempt(row, answers);
+}
+
+/** The latest unfinished attempt of this kind and source, to resume instead of starting over. */
+export function findOpenAttempt(database: Db, userId: string, kind: Attempt['kind'], sourceId: string | null): Attempt | null {
+  const row = database
+    .select()
+    .from(quizAttempts)
+    .where(
+      and(
+        eq(quizAttempts.userId, userId),
+        eq(quizAttempts.kind, kind),
+        sourceId === null ? isNull(quizAttempts.sourceId) : eq(quizAttempts.sourceId, sourceId),
+        isNull(quizAttempts.finishedAt),
+      ),
+    )
+    .orderBy(desc(quizAttempts.startedAt))
+    .get();
+  return row ? getAttempt(database, userId, row.id) : null;
+}
+
+export interface AnswerInput {
+  userId: string;
+  attemptId: string;
+  questionId: string;
+  chosenOption: number;
+  correct: boolean;
+  now: Date;
+  reviewLogId: string;
+  topicId: string;
+  /** Pure scheduling of the question's FSRS review. */
+  schedule: (previous: Card | null) => { card: Card; log: ReviewLog };
+  /** Flashcards to pull into today's reviews when the answer is wrong. */
+  linkedCards: { itemId: string; topicId: string }[];
+  newCardState: (now: Date) => Card;
+}
+
+/**
+ * Records an answer, its FSRS review and (on a miss) the pulled-forward flashcards, all in
+ * one transaction. Refuses a question outside the attempt, a second answer, an answer to a
+ * finished attempt and an answer after the deadline; each refusal changes nothing.
+ */
+export function recordAnswer(database: Db, input: AnswerInput): { answer: QuizAnswerRow; pulled: number } {
+  return database.transaction((tx) => {
+    const attempt = tx
+      .select()
+      .from(quizAttempts)
+      .where(and(eq(quizAttempts.id, input.attemptId), eq(quizAttempts.userId, input.userId)))
+      .get();
+    if (!attempt) throw new QuizError('There is no such quiz attempt.', 404);
+    if (attempt.finishedAt) throw new QuizError('This quiz is already finished; answers can no longer change.', 409);
+    if (attempt.deadlineAt && input.now.getTime() > attempt.deadlineAt.getTime()) {
+      throw new QuizError('Time is up for this quiz; the answer was not recorded.', 409);
+    }
+    if (!(JSON.parse(attempt.questionIds) as string[]).includes(input.questionId)) {
+      throw new QuizError('That question is not part of this quiz attempt.', 400);
+    }
+    const existing = tx
+      .select()
+      .from(quizAnswers)
+      .where(and(eq(quizAnswers.attemptId, input.attemptId), eq(quizAnswers.questionId, input.questionId)))
+      .get();
+    if (existing) throw new QuizError('This question was already answered in this attempt.', 409);
+
+    recordReviewIn(tx, {
+      userId: input.userId,
+      logId: input.reviewLogId,
+      itemId: input.questionId,
+      topicId: input.topicId,
+      kind: 'question',
+      now: input.now,
+      durationMs: 0,
+      source: 'quiz',
+      schedule: input.schedule,
+    });
+    const pulled = input.correct ? 0 : pullForward(tx, input.userId, input.linkedCards, input.now, input.newCardState);
+    const answer = tx
+      .insert(quizAnswers)
+      .values({
+        attemptId: input.attemptId,
+        questionId: input.questionId,
+        chosenOption: input.chosenOption,
+        correct: input.correct,
+        answeredAt: input.now,
+        reviewLogId: input.reviewLogId,
+      })
+      .returning()
+      .get();
+    return { answer, pulled };
+  });
+}
+
+/** Closes the attempt with its score. Finishing twice returns the first result. */
+export function finishAttempt(
+  database: Db,
+  userId: string,
+  attemptId: string,
+  now: Date,
+  passRatio: number,
+): Attempt {
+  return database.transaction((tx) => {
+    const row = tx
+      .select()
+      .from(quizAttempts)
+      .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId)))
+      .get();
+    if (!row) throw new QuizError('There is no such quiz attempt.', 404);
+    const answers = tx.select().from(quizAnswers).where(eq(quizAnswers.attemptId, attemptId)).all();
+    if (row.finishedAt) return toAttempt(row, answers);
+    const score = answers.filter((a) => a.correct).length;
+    const passed = row.total > 0 && score / row.total >= passRatio - 1e-9;
+    const finishedAt = row.deadlineAt && now.getTime() > row.deadlineAt.getTime() ? row.deadlineAt : now;
+    const updated = tx
+      .update(quizAttempts)
+      .set({ finishedAt, score, passed })
+      .where(eq(quizAttempts.id, attemptId))
+      .returning()
+      .get();
+    return toAttempt(updated, answers);
+  });
+}
+
+export function listFinishedAttempts(database: Db, userId: string, kind?: Attempt['kind']): QuizAttemptRow[] {
+  return database
+    .select()
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.userId, userId), kind ? eq(quizAttempts.kind, kind) : undefined))
+    .orderBy(desc(quizAttempts.startedAt))
+    .all()
+    .filter((a) => a.finishedAt !== null);
+}
+
+/** Per topic or quiz id: the best finished attempt, and whether any passed. */
+export function quizResults(database: Db, userId: string): Map<string, { best: number; total: number; passed: boolean; at: Date }> {
+  const out = new Map<string, { best: number; total: number; passed: boolean; at: Date }>();
+  for (const a of listFinishedAttempts(database, userId)) {
+    if (!a.sourceId || a.score === null) continue;
+    const prev = out.get(a.sourceId);
+    const ratio = a.score / Math.max(1, a.total);
+    if (!prev || ratio > prev.best / Math.max(1, prev.total)) {
+      out.set(a.sourceId, { best: a.score, total: a.total, passed: Boolean(a.passed) || Boolean(prev?.passed), at: a.finishedAt! });
+    } else if (a.passed) prev.passed = true;
+  }
+  return out;
+}

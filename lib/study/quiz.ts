@@ -1,0 +1,156 @@
+import 'server-only';
+import type { Library, TopicQuestion } from '@/lib/content';
+import { renderInline } from '@/lib/content/markdown';
+import type { Db } from '@/lib/db/client';
+import { createAttempt, finishAttempt, findOpenAttempt, getAttempt, QuizError, recordAnswer, type Attempt } from '@/lib/db/quiz';
+import { listLessonReads } from '@/lib/db/reviews';
+import { getSettingsRow } from '@/lib/db/settings';
+import { isCorrect, PASS_RATIO, planAttempt, ratingForAnswer } from '@/lib/quiz/grade';
+import { createScheduler, gradeCard, newCard } from '@/lib/srs/scheduler';
+import { toStudySettings } from '@/lib/srs/settings';
+
+export { QuizError };
+
+export const INTERVIEW_SIZES = [10, 20, 30] as const;
+export const INTERVIEW_SECONDS = [45, 60, 90, 120] as const;
+/** Network slack after an interview's deadline before answers are refused. */
+const DEADLINE_GRACE_MS = 3_000;
+
+function question(library: Library, id: string): TopicQuestion {
+  const q = library.items.get(id)?.question;
+  if (!q) throw new QuizError('This quiz refers to a question that no longer exists.', 409);
+  return q;
+}
+
+/** The pass mark of an attempt: a collection's own, otherwise 80%. */
+export function passRatioFor(library: Library, attempt: Pick<Attempt, 'kind' | 'sourceId'>): number {
+  if (attempt.kind === 'collection') return library.collections.find((c) => c.id === attempt.sourceId)?.pass ?? PASS_RATIO;
+  return PASS_RATIO;
+}
+
+/** Resumes the open attempt for a topic's or collection's quiz, or starts a new one. */
+export function startQuiz(database: Db, library: Library, userId: string, kind: 'topic' | 'collection', sourceId: string, now: Date): Attempt {
+  const open = findOpenAttempt(database, userId, kind, sourceId);
+  if (open) return open;
+  const questions =
+    kind === 'topic'
+      ? library.topics.get(sourceId)?.questions
+      : library.collections.find((c) => c.id === sourceId)?.topic.questions;
+  if (!questions?.length) throw new QuizError('There is no quiz with that id.', 404);
+  const id = crypto.randomUUID();
+  const plan = planAttempt(
+    questions.map((q) => ({ id: q.id, options: q.options.map((o) => ({ correct: Boolean(o.correct) })) })),
+    id,
+  );
+  return createAttempt(database, { id, userId, kind, sourceId, ...plan, immediateFeedback: true, now, deadlineAt: null });
+}
+
+/** Scenario questions an interview draws from: from lessons the learner has read, or the whole library. */
+export function interviewPool(database: Db, library: Library, userId: string, source: 'studied' | 'all'): TopicQuestion[] {
+  const read = new Set(listLessonReads(database, userId).map((r) => r.topicId));
+  return [...library.items.values()]
+    .filter((i) => i.kind === 'question' && i.question!.scenario && i.topic.kind !== 'quiz')
+    .filter((i) => source === 'all' || read.has(i.topic.id))
+    .map((i) => i.question!);
+}
+
+export function startInterview(
+  database: Db,
+  library: Library,
+  userId: string,
+  options: { count: number; secondsPerQuestion: number; source: 'studied' | 'all' },
+  now: Date,
+): Attempt {
+  const pool = interviewPool(database, library, userId, options.source);
+  if (pool.length < options.count) {
+    throw new QuizError(
+      options.source === 'studied'
+        ? `You have studied ${pool.length} scenario questions so far; read more lessons or draw from the whole library.`
+        : `The library has only ${pool.length} scenario questions.`,
+      409,
+    );
+  }
+  const id = crypto.randomUUID();
+  const plan = planAttempt(
+    pool.map((q) => ({ id: q.id, options: q.options.map((o) => ({ correct: Boolean(o.correct) })) })),
+    id,
+    options.count,
+  );
+  const deadlineAt = new Date(now.getTime() + options.count * options.secondsPerQuestion * 1000);
+  return createAttempt(database, { id, userId, kind: 'interview', sourceId: null, ...plan, immediateFeedback: false, now, deadlineAt });
+}
+
+export interface AnswerResult {
+  questionId: string;
+  correct: boolean | null;
+  /** Shown positions; null when the attempt hides feedback until the end. */
+  correctPosition: number | null;
+  whysHtml: string[] | null;
+  pulledCards: number;
+}
+
+/** Answers one question of an attempt by its shown position. */
+export function answerQuestion(
+  database: Db,
+  library: Library,
+  userId: string,
+  input: { attemptId: string; questionId: string; position: number },
+  now: Date,
+): AnswerResult {
+  // Read the attempt for the option order; recordAnswer re-checks everything inside its transaction.
+  const attempt = findAttemptOrThrow(database, userId, input.attemptId);
+  const index = attempt.questionIds.indexOf(input.questionId);
+  if (index < 0) throw new QuizError('That question is not part of this quiz attempt.', 400);
+  const order = attempt.optionOrders[index]!;
+  if (!Number.isInteger(input.position) || input.position < 0 || input.position >= order.length) {
+    throw new QuizError(`Choose an option from 0 to ${order.length - 1}.`, 400);
+  }
+  const q = question(library, input.questionId);
+  const chosen = order[input.position]!;
+  const correct = isCorrect({ id: q.id, options: q.options.map((o) => ({ correct: Boolean(o.correct) })) }, chosen);
+  const scheduler = createScheduler(toStudySettings(getSettingsRow(database, userId)).scheduler);
+  const deadline = attempt.deadlineAt ? new Date(attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS) : null;
+  const { pulled } = recordAnswer(database, {
+    userId,
+    attemptId: attempt.id,
+    questionId: q.id,
+    chosenOption: chosen,
+    correct,
+    // Within the grace period an answer counts as given at the deadline.
+    now: deadline && now > attempt.deadlineAt! && now <= deadline ? attempt.deadlineAt! : now,
+    reviewLogId: crypto.randomUUID(),
+    topicId: library.items.get(q.id)!.topic.id,
+    schedule: (prev) => gradeCard(scheduler, prev, now, ratingForAnswer(correct)),
+    linkedCards: q.cards
+      .filter((c) => library.items.get(c)?.kind === 'card')
+      .map((c) => ({ itemId: c, topicId: library.items.get(c)!.topic.id })),
+    newCardState: newCard,
+  });
+  if (!attempt.immediateFeedback) return { questionId: q.id, correct: null, correctPosition: null, whysHtml: null, pulledCards: 0 };
+  return {
+    questionId: q.id,
+    correct,
+    correctPosition: order.findIndex((i) => q.options[i]?.correct),
+    whysHtml: order.map((i) => renderInline(q.options[i]!.why)),
+    pulledCards: pulled,
+  };
+}
+
+export function findAttemptOrThrow(database: Db, userId: string, attemptId: string): Attempt {
+  const attempt = getAttempt(database, userId, attemptId);
+  if (!attempt) throw new QuizError('There is no such quiz attempt.', 404);
+  return attempt;
+}
+
+export function finishQuiz(database: Db, library: Library, userId: string, attemptId: string, now: Date): Attempt {
+  const attempt = findAttemptOrThrow(database, userId, attemptId);
+  return finishAttempt(database, userId, attemptId, now, passRatioFor(library, attempt));
+}
+
+/** A timed attempt whose time ran out is finished on the next look, even if the browser closed. */
+export function settleExpired(database: Db, library: Library, attempt: Attempt, now: Date): Attempt {
+  if (!attempt.finishedAt && attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS) {
+    return finishAttempt(database, attempt.userId, attempt.id, now, passRatioFor(library, attempt));
+  }
+  return attempt;
+}
