@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],
+    env: { NODE_ENV: 'test' },
     environment: 'node',
     pool: 'forks',
   },

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import YAML from 'yaml';
 import { expect, test as base, type Page } from '@playwright/test';
 
 export interface Learner {
@@ -33,3 +35,57 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+export interface QuizQuestion {
+  key: string;
+  options: { text: string; correct?: boolean }[];
+  cards: string[];
+  patterns?: string[];
+}
+
+export function quizFile(topicPath: string): QuizQuestion[] {
+  return YAML.parse(fs.readFileSync(`content/${topicPath}/quiz.yaml`, 'utf8')) as QuizQuestion[];
+}
+
+const plain = (s: string) => s.replace(/[`*_]/g, '').replace(/\s+/g, ' ').trim();
+
+/** The shown position of the right (or a wrong) option among buttons whose text is the option. */
+async function findOption(page: Page, selector: string, q: QuizQuestion, right: boolean): Promise<number> {
+  const correctText = plain(q.options.find((o) => o.correct)!.text);
+  const buttons = page.locator(selector);
+  const n = await buttons.count();
+  for (let i = 0; i < n; i++) {
+    const text = plain(await buttons.nth(i).locator('span').nth(1).locator('span').first().innerText());
+    if ((text === correctText) === right) return i;
+  }
+  throw new Error(`no ${right ? 'right' : 'wrong'} option for ${q.key}`);
+}
+
+/** Answers the quiz question on screen right (or wrong), finding the correct option by its text. */
+export async function answer(page: Page, questions: QuizQuestion[], right: boolean): Promise<QuizQuestion> {
+  const id = (await page.getByTestId('quiz-question').getAttribute('data-question-id'))!;
+  const q = questions.find((x) => id.endsWith(`/${x.key}`))!;
+  const pos = await findOption(page, '[data-testid^="option-"]', q, right);
+  await page.keyboard.press(String(pos + 1));
+  await expect(page.getByTestId('feedback')).toHaveText(right ? /Correct/ : /Not quite/);
+  return q;
+}
+
+/** In /review: grades the card on screen (Good), or answers a due question right. */
+export async function reviewOne(page: Page, questionsByTopic: (topicPath: string) => QuizQuestion[]): Promise<string> {
+  const card = page.getByTestId('flashcard');
+  const id = (await card.getAttribute('data-item-id'))!;
+  if (await page.locator('[data-testid^="review-option-"]').count()) {
+    const topicPath = id.split('/').slice(0, -1).join('/');
+    const q = questionsByTopic(topicPath.includes('/') ? topicPath : `patterns/${topicPath}`).find((x) => id.endsWith(`/${x.key}`))!;
+    const pos = await findOption(page, '[data-testid^="review-option-"]', q, true);
+    await page.keyboard.press(String(pos + 1));
+    await expect(page.getByTestId('answer')).toBeVisible();
+    await page.keyboard.press('Enter');
+  } else {
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('answer')).toBeVisible();
+    await page.keyboard.press('3');
+  }
+  return id;
+}

@@ -1,38 +1,6 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
-import type { Page } from '@playwright/test';
-import { expect, signUp, test } from './fixtures';
-
-interface QuizQuestion {
-  key: string;
-  options: { text: string; correct?: boolean }[];
-  cards: string[];
-}
-
-function quizFile(topicPath: string): QuizQuestion[] {
-  return YAML.parse(fs.readFileSync(`content/${topicPath}/quiz.yaml`, 'utf8')) as QuizQuestion[];
-}
-
-const plain = (s: string) => s.replace(/[`*_]/g, '').replace(/\s+/g, ' ').trim();
-
-/** Answers the question on screen right (or wrong), by finding the correct option's text. */
-async function answer(page: Page, questions: QuizQuestion[], right: boolean): Promise<QuizQuestion> {
-  const card = page.getByTestId('quiz-question');
-  const id = (await card.getAttribute('data-question-id'))!;
-  const q = questions.find((x) => id.endsWith(`/${x.key}`))!;
-  const correctText = plain(q.options.find((o) => o.correct)!.text);
-  const buttons = page.locator('[data-testid^="option-"]');
-  const n = await buttons.count();
-  for (let i = 0; i < n; i++) {
-    const text = plain((await buttons.nth(i).locator('span').nth(1).locator('span').first().innerText()) ?? '');
-    if ((text === correctText) === right) {
-      await page.keyboard.press(String(i + 1));
-      await expect(page.getByTestId('feedback')).toHaveText(right ? /Correct/ : /Not quite/);
-      return q;
-    }
-  }
-  throw new Error(`no ${right ? 'right' : 'wrong'} option found for ${id}`);
-}
+import { answer, expect, quizFile, signUp, test, type QuizQuestion } from './fixtures';
 
 test('missing a question in the timeout quiz puts its flashcard in today\'s review', async ({ page, consoleErrors }) => {
   await signUp(page);

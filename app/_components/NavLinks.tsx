@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/dashboard', label: 'Today' },
   { href: '/review', label: 'Review' },
+  { href: '/paths', label: 'Paths' },
   { href: '/patterns', label: 'Patterns' },
   { href: '/quiz', label: 'Quizzes' },
 ];

@@ -31,6 +31,9 @@ export const userSettings = sqliteTable('user_settings', {
   maximumInterval: integer('maximum_interval').notNull().default(36500),
   /** JSON array of the 21 FSRS-6 weights, or null for the defaults. */
   fsrsParams: text('fsrs_params'),
+  /** A date to be ready by (an interview, an onboarding deadline), YYYY-MM-DD, and the path to finish. */
+  targetDate: text('target_date'),
+  targetPath: text('target_path'),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
 });
 
@@ -158,3 +161,15 @@ export const quizAnswers = sqliteTable(
 
 export type QuizAttemptRow = typeof quizAttempts.$inferSelect;
 export type QuizAnswerRow = typeof quizAnswers.$inferSelect;
+
+export const pathEnrollments = sqliteTable(
+  'path_enrollments',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    pathId: text('path_id').notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.pathId] })],
+);

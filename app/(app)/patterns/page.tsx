@@ -7,6 +7,8 @@ import { isPatternCategory } from '@/lib/content/catalog';
 import { db } from '@/lib/db/client';
 import { listLessonReads } from '@/lib/db/reviews';
 import { LevelBadge } from '@/app/_components/LevelBadge';
+import { MasteryBar } from '@/app/_components/MasteryBar';
+import { learnerProgress } from '@/lib/study/progress';
 
 export const metadata: Metadata = { title: 'Patterns' };
 
@@ -14,6 +16,8 @@ export default async function PatternsPage() {
   const user = await requireUser('/patterns');
   const library = getLibrary();
   const read = new Set(listLessonReads(db(), user.id).map((r) => r.topicId));
+  const progress = learnerProgress(db(), library, user.id, new Date());
+  const categoryMastery = new Map(progress.categories.map((c) => [c.id, c.mastery]));
   const groups = CATEGORIES.map((c) => ({
     id: c,
     title: CATEGORY_TITLES[c],
@@ -52,7 +56,10 @@ export default async function PatternsPage() {
       </section>
       {groups.map((g) => (
         <section key={g.id} className="category" aria-labelledby={`cat-${g.id}`}>
-          <h2 id={`cat-${g.id}`}>{g.title}</h2>
+          <div className="row spread">
+            <h2 id={`cat-${g.id}`}>{g.title}</h2>
+            <MasteryBar value={categoryMastery.get(g.id) ?? 0} label="Category mastery" />
+          </div>
           <ul className="pattern-list">
             {g.patterns.map((p) => (
               <li key={p.id} className={`pattern-item${read.has(p.id) ? ' read' : ''}`}>
@@ -66,6 +73,7 @@ export default async function PatternsPage() {
                   {p.meta && <span className="badge">{p.meta.reading_minutes} min</span>}
                   {read.has(p.id) && <span className="badge" style={{ color: 'var(--good)' }}>✓ Read</span>}
                 </div>
+                {read.has(p.id) && <MasteryBar value={progress.facts(p.id)?.mastery ?? 0} />}
               </li>
             ))}
           </ul>

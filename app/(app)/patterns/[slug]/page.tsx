@@ -12,6 +12,8 @@ import { LevelBadge } from '@/app/_components/LevelBadge';
 import { MarkReadButton } from '@/app/_components/MarkReadButton';
 import { QuizStatus } from '@/app/_components/QuizStatus';
 import { quizResults } from '@/lib/db/quiz';
+import { learnerProgress } from '@/lib/study/progress';
+import { MasteryBar } from '@/app/_components/MasteryBar';
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/) });
 
@@ -35,6 +37,7 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
   const library = getLibrary();
   const meta = topic.meta;
   const read = listLessonReads(db(), user.id).find((r) => r.topicId === topic.id);
+  const facts = learnerProgress(db(), library, user.id, new Date()).facts(topic.id)!;
 
   const titleOf = (s: string) =>
     library.topics.get(s)?.title ?? library.catalog.find((c) => c.slug === s)?.title ?? s;
@@ -58,6 +61,7 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
           {topic.enhanced && <span className="badge badge-star">★ 5 levels</span>}
           <span className="badge">{meta.reading_minutes} min read</span>
           <span className="badge">{topic.cards.length} cards</span>
+          {facts.cardsIntroduced > 0 && <MasteryBar value={facts.mastery} />}
         </>
       }
       introHtml={topic.intro ? renderCached(`${topic.id}#intro`, topic.intro) : ''}
