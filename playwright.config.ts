@@ -6,7 +6,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 // A fresh database file for every run: journeys start from an empty app.
 const dbFile = path.resolve('test-results', 'e2e', 'patternwise-e2e.db');
-if (!process.env.PLAYWRIGHT_REUSE_DB) {
+// Workers load this file too: only the main process (before it starts the server) clears it.
+if (!process.env.PLAYWRIGHT_REUSE_DB && process.env.TEST_WORKER_INDEX === undefined) {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
 }
 

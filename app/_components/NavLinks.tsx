@@ -9,6 +9,8 @@ const LINKS = [
   { href: '/paths', label: 'Paths' },
   { href: '/patterns', label: 'Patterns' },
   { href: '/quiz', label: 'Quizzes' },
+  { href: '/cards', label: 'Cards' },
+  { href: '/settings', label: 'Settings' },
 ];
 
 export function NavLinks() {

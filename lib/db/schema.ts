@@ -26,6 +26,8 @@ export const userSettings = sqliteTable('user_settings', {
   learningSteps: text('learning_steps').notNull().default('["1m","10m"]'),
   relearningSteps: text('relearning_steps').notNull().default('["10m"]'),
   timezone: text('timezone').notNull().default('UTC'),
+  /** default: never set; detected: from the browser; user: chosen in settings. */
+  timezoneSource: text('timezone_source', { enum: ['default', 'detected', 'user'] }).notNull().default('default'),
   dayStartHour: integer('day_start_hour').notNull().default(4),
   fuzz: integer('fuzz', { mode: 'boolean' }).notNull().default(true),
   maximumInterval: integer('maximum_interval').notNull().default(36500),
@@ -33,6 +35,8 @@ export const userSettings = sqliteTable('user_settings', {
   fsrsParams: text('fsrs_params'),
   /** A date to be ready by (an interview, an onboarding deadline), YYYY-MM-DD, and the path to finish. */
   targetDate: text('target_date'),
+  /** Re-fit the FSRS parameters by itself after every 1,000 new reviews, or monthly. */
+  autoOptimize: integer('auto_optimize', { mode: 'boolean' }).notNull().default(true),
   targetPath: text('target_path'),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
 });
@@ -59,6 +63,8 @@ export const cardStates = sqliteTable(
     lastReview: integer('last_review', { mode: 'timestamp_ms' }),
     suspended: integer('suspended', { mode: 'boolean' }).notNull().default(false),
     buriedUntil: integer('buried_until', { mode: 'timestamp_ms' }),
+    /** When the learner last reset the card to new: rescheduling replays only the reviews after it. */
+    resetAt: integer('reset_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -173,3 +179,29 @@ export const pathEnrollments = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.pathId] })],
 );
+
+export const optimizerRuns = sqliteTable(
+  'optimizer_runs',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    trigger: text('trigger', { enum: ['manual', 'auto'] }).notNull(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull(),
+    /** 0-1 while running. */
+    progress: real('progress').notNull().default(0),
+    reviewsUsed: integer('reviews_used').notNull().default(0),
+    logLossDefault: real('log_loss_default'),
+    logLossFitted: real('log_loss_fitted'),
+    /** JSON array of the 21 fitted weights. */
+    params: text('params'),
+    /** Whether the fitted weights were better and are now the learner's. */
+    kept: integer('kept', { mode: 'boolean' }),
+    message: text('message'),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('optimizer_runs_user_started').on(t.userId, t.startedAt)],
+);
+export type OptimizerRunRow = typeof optimizerRuns.$inferSelect;

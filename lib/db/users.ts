@@ -29,7 +29,7 @@ export function createUser(
       .returning()
       .get();
     tx.insert(userSettings)
-      .values({ userId: user.id, ...(input.timezone ? { timezone: input.timezone } : {}) })
+      .values({ userId: user.id, ...(input.timezone ? { timezone: input.timezone, timezoneSource: 'detected' as const } : {}) })
       .run();
     return user;
   });

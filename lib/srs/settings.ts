@@ -41,6 +41,42 @@ export const storedSettings = z.object({
   fsrsParams: jsonArray(z.array(z.number()).length(21)).nullable(),
 });
 
+/** The settings form: what a learner may set, with messages a person can act on. */
+export const settingsForm = z.object({
+  desiredRetention: z.coerce
+    .number({ error: 'Desired retention must be a number.' })
+    .min(0.7, 'Desired retention must be at least 0.70.')
+    .max(0.99, 'Desired retention must be at most 0.99.'),
+  newPerDay: z.coerce.number().int('New cards per day must be a whole number.').min(0, 'New cards per day cannot be negative.').max(9999, 'At most 9999 new cards per day.'),
+  maxReviewsPerDay: z.coerce
+    .number()
+    .int('Maximum reviews must be a whole number.')
+    .min(1, 'Allow at least 1 review per day.')
+    .max(99999, 'At most 99999 reviews per day.'),
+  learningSteps: z
+    .string()
+    .trim()
+    .regex(/^(\d+(\.\d+)?[mhd](\s+\d+(\.\d+)?[mhd])*)?$/, 'Write steps like "1m 10m" (m minutes, h hours, d days).')
+    .transform((s) => (s ? s.split(/\s+/) : []))
+    .refine((a) => a.length <= 10, 'Use at most 10 learning steps.'),
+  relearningSteps: z
+    .string()
+    .trim()
+    .regex(/^(\d+(\.\d+)?[mhd](\s+\d+(\.\d+)?[mhd])*)?$/, 'Write steps like "10m" (m minutes, h hours, d days).')
+    .transform((s) => (s ? s.split(/\s+/) : []))
+    .refine((a) => a.length <= 10, 'Use at most 10 relearning steps.'),
+  timezone: z.string().refine(isValidTimezone, 'Choose a timezone from the list.'),
+  dayStartHour: z.coerce.number().int().min(0, 'The day starts at an hour from 0 to 23.').max(23, 'The day starts at an hour from 0 to 23.'),
+  fuzz: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
+  maximumInterval: z.coerce
+    .number()
+    .int('The maximum interval must be a whole number of days.')
+    .min(1, 'The maximum interval must be at least 1 day.')
+    .max(36500, 'The maximum interval is at most 36500 days (100 years).'),
+  autoOptimize: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
+});
+export type SettingsForm = z.infer<typeof settingsForm>;
+
 export function toStudySettings(row: z.input<typeof storedSettings>): StudySettings {
   const s = storedSettings.parse(row);
   return {

@@ -4,6 +4,7 @@ import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
 import { DuplicateReviewError } from '@/lib/db/reviews';
 import { jsonError, readJson, zodDetails } from '@/lib/http';
+import { maybeAutoOptimize } from '@/lib/study/optimizer-job';
 import { BadGradeError, gradeInput, gradeItem, NotStudyableError, UnknownItemError } from '@/lib/study/review';
 
 /**
@@ -19,6 +20,8 @@ export async function POST(request: Request) {
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid review.', zodDetails(parsed.error));
   try {
     const { card, log, correct, pulled } = gradeItem(db(), getLibrary(), user.id, parsed.data, new Date());
+    // Re-fits the learner's parameters in the background when enough new reviews have piled up.
+    maybeAutoOptimize(db(), user.id);
     return NextResponse.json({ id: log.id, card, correct, pulled }, { status: 201 });
   } catch (e) {
     if (e instanceof DuplicateReviewError) return jsonError(409, 'This review was already recorded; nothing changed.');

@@ -1,0 +1,30 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { currentUser } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
+import { getRun } from '@/lib/db/optimizer';
+import { jsonError } from '@/lib/http';
+
+const params = z.object({ id: z.uuid() });
+
+/** The state of one of the learner's optimizer runs (the settings page polls it). */
+export async function GET(_request: Request, { params: p }: { params: Promise<{ id: string }> }) {
+  const user = await currentUser();
+  if (!user) return jsonError(401, 'Sign in to see your optimizer runs.');
+  const parsed = params.safeParse(await p);
+  if (!parsed.success) return jsonError(400, 'The run id must be a UUID.');
+  const run = getRun(db(), user.id, parsed.data.id);
+  if (!run) return jsonError(404, 'There is no such optimizer run.');
+  return NextResponse.json(
+    {
+      status: run.status,
+      progress: run.progress,
+      reviewsUsed: run.reviewsUsed,
+      logLossDefault: run.logLossDefault,
+      logLossFitted: run.logLossFitted,
+      kept: run.kept,
+      message: run.message,
+    },
+    { headers: { 'cache-control': 'no-store' } },
+  );
+}

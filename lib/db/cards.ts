@@ -1,0 +1,139 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Card } from 'ts-fsrs';
+import type { Db } from './client';
+import { cardStates, reviewLogs, userSettings } from './schema';
+import type { SettingsForm } from '@/lib/srs/settings';
+
+export function saveSettings(database: Db, userId: string, form: SettingsForm): void {
+  database
+    .update(userSettings)
+    .set({
+      desiredRetention: form.desiredRetention,
+      newPerDay: form.newPerDay,
+      maxReviewsPerDay: form.maxReviewsPerDay,
+      learningSteps: JSON.stringify(form.learningSteps),
+      relearningSteps: JSON.stringify(form.relearningSteps),
+      timezone: form.timezone,
+      timezoneSource: 'user',
+      dayStartHour: form.dayStartHour,
+      fuzz: form.fuzz,
+      maximumInterval: form.maximumInterval,
+      autoOptimize: form.autoOptimize,
+      updatedAt: new Date(),
+    })
+    .where(eq(userSettings.userId, userId))
+    .run();
+}
+
+/** Each started item's review history (rating and time), for rescheduling by replay. */
+export function historiesByItem(database: Db, userId: string): Map<string, { rating: number; review: Date }[]> {
+  const out = new Map<string, { rating: number; review: Date }[]>();
+  for (const l of database
+    .select({ itemId: reviewLogs.itemId, rating: reviewLogs.rating, review: reviewLogs.review })
+    .from(reviewLogs)
+    .where(eq(reviewLogs.userId, userId))
+    .all()) {
+    const list = out.get(l.itemId) ?? [];
+    list.push({ rating: l.rating, review: l.review });
+    out.set(l.itemId, list);
+  }
+  return out;
+}
+
+/** Writes replayed card states in one transaction; suspension and burying are kept. */
+export function applyCardStates(database: Db, userId: string, updates: { itemId: string; card: Card }[], now: Date): void {
+  database.transaction((tx) => {
+    for (const u of updates) {
+      tx.update(cardStates)
+        .set({
+          due: u.card.due,
+          stability: u.card.stability,
+          difficulty: u.card.difficulty,
+          elapsedDays: u.card.elapsed_days,
+          scheduledDays: u.card.scheduled_days,
+          learningSteps: u.card.learning_steps,
+          reps: u.card.reps,
+          lapses: u.card.lapses,
+          state: u.card.state,
+          lastReview: u.card.last_review ?? null,
+          updatedAt: now,
+        })
+        .where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, u.itemId)))
+        .run();
+    }
+  });
+}
+
+export type BulkAction = 'suspend' | 'unsuspend' | 'bury' | 'reset';
+
+/**
+ * Card browser actions on the learner's own cards. Reset makes a card new again and keeps its
+ * history (the review log is untouched; rescheduling replays only reviews after the reset).
+ * Cards never studied get a state row so they can be suspended or buried too.
+ */
+export function bulkUpdate(
+  database: Db,
+  userId: string,
+  action: BulkAction,
+  items: { itemId: string; topicId: string; kind: 'card' | 'question' }[],
+  ctx: { now: Date; buryUntil: Date; newCard: (now: Date) => Card },
+): number {
+  if (items.length === 0) return 0;
+  return database.transaction((tx) => {
+    const ids = items.map((i) => i.itemId);
+    const existing = new Set(
+      tx
+        .select({ itemId: cardStates.itemId })
+        .from(cardStates)
+        .where(and(eq(cardStates.userId, userId), inArray(cardStates.itemId, ids)))
+        .all()
+        .map((r) => r.itemId),
+    );
+    const fresh = ctx.newCard(ctx.now);
+    for (const i of items) {
+      if (existing.has(i.itemId) || action === 'unsuspend' || action === 'reset') continue;
+      tx.insert(cardStates)
+        .values({
+          userId,
+          itemId: i.itemId,
+          topicId: i.topicId,
+          kind: i.kind,
+          due: fresh.due,
+          stability: fresh.stability,
+          difficulty: fresh.difficulty,
+          elapsedDays: 0,
+          scheduledDays: 0,
+          learningSteps: 0,
+          reps: 0,
+          lapses: 0,
+          state: fresh.state,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
+        .run();
+    }
+    const where = and(eq(cardStates.userId, userId), inArray(cardStates.itemId, ids));
+    const set =
+      action === 'suspend'
+        ? { suspended: true }
+        : action === 'unsuspend'
+          ? { suspended: false }
+          : action === 'bury'
+            ? { buriedUntil: ctx.buryUntil }
+            : {
+                due: ctx.now,
+                stability: 0,
+                difficulty: 0,
+                elapsedDays: 0,
+                scheduledDays: 0,
+                learningSteps: 0,
+                reps: 0,
+                lapses: 0,
+                state: 0,
+                lastReview: null,
+                buriedUntil: null,
+                resetAt: ctx.now,
+              };
+    return tx.update(cardStates).set({ ...set, updatedAt: ctx.now }).where(where).run().changes;
+  });
+}

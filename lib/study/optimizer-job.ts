@@ -1,0 +1,85 @@
+import 'server-only';
+import type { Db } from '@/lib/db/client';
+import { allReviewLogs, countReviewsSince, createRun, latestRun, saveParams, updateRun } from '@/lib/db/optimizer';
+import { getSettingsRow } from '@/lib/db/settings';
+import { fitParameters, loadOptimizer, MIN_REVIEWS, OPTIMIZER_MISSING } from '@/lib/optimizer/fit';
+import { trainingItems } from '@/lib/optimizer/items';
+import { toStudySettings } from '@/lib/srs/settings';
+
+const running = new Set<string>();
+export const AUTO_EVERY_REVIEWS = 1000;
+export const AUTO_EVERY_DAYS = 30;
+
+export class OptimizerBusyError extends Error {}
+
+/**
+ * Starts fitting the learner's FSRS parameters in the background and returns the run id at
+ * once: the fit runs on the native library's worker thread, progress goes to the database
+ * (the settings page polls it), and the fitted parameters replace the learner's only if their
+ * log loss on the learner's own history is lower.
+ */
+export function startOptimizer(database: Db, userId: string, trigger: 'manual' | 'auto', now = new Date()): string {
+  if (running.has(userId)) throw new OptimizerBusyError('An optimization is already running for you.');
+  const id = crypto.randomUUID();
+  createRun(database, { id, userId, trigger, now });
+  running.add(userId);
+  setImmediate(() => {
+    void runOptimizer(database, userId, id).finally(() => running.delete(userId));
+  });
+  return id;
+}
+
+async function runOptimizer(database: Db, userId: string, id: string): Promise<void> {
+  const fail = (message: string) => updateRun(database, id, { status: 'failed', message, finishedAt: new Date() });
+  try {
+    if (!loadOptimizer()) return fail(OPTIMIZER_MISSING);
+    const settings = toStudySettings(getSettingsRow(database, userId));
+    const logs = allReviewLogs(database, userId);
+    if (logs.length < MIN_REVIEWS) {
+      return fail(`You have ${logs.length} reviews; the optimizer needs at least ${MIN_REVIEWS}. ${MIN_REVIEWS - logs.length} more to go.`);
+    }
+    updateRun(database, id, { status: 'running', reviewsUsed: logs.length });
+    const items = trainingItems(logs, settings.day);
+    let last = 0;
+    const result = await fitParameters(items, {
+      relearningSteps: settings.scheduler.relearningSteps.length,
+      onProgress: (fraction) => {
+        // At most ~20 writes a run.
+        if (fraction - last >= 0.05 || fraction >= 1) {
+          last = fraction;
+          updateRun(database, id, { progress: Math.min(1, fraction) });
+        }
+      },
+    });
+    const better = result.logLossFitted < result.logLossDefault;
+    if (better) saveParams(database, userId, result.params);
+    updateRun(database, id, {
+      status: 'done',
+      progress: 1,
+      logLossDefault: result.logLossDefault,
+      logLossFitted: result.logLossFitted,
+      params: JSON.stringify(result.params),
+      kept: better,
+      message: better
+        ? 'Your own parameters predict your reviews better than the defaults; they are now in use.'
+        : 'The fitted parameters were not better than the defaults on your history; you keep the defaults.',
+      finishedAt: new Date(),
+    });
+  } catch (e) {
+    const message = (e as Error).message;
+    fail(/NotEnoughData/.test(message) ? 'Not enough reviews a day or more apart to fit parameters yet. Keep reviewing.' : `The optimizer failed: ${message}`);
+  }
+}
+
+/** After reviews: run by itself every 1,000 new reviews or monthly, when the learner allows it. */
+export function maybeAutoOptimize(database: Db, userId: string, now = new Date()): void {
+  const settings = getSettingsRow(database, userId);
+  if (!settings.autoOptimize || running.has(userId) || !loadOptimizer()) return;
+  const last = latestRun(database, userId);
+  const since = last?.startedAt ?? null;
+  const newReviews = countReviewsSince(database, userId, since);
+  const monthly = last && now.getTime() - last.startedAt.getTime() > AUTO_EVERY_DAYS * 86_400_000;
+  if (newReviews >= AUTO_EVERY_REVIEWS || (monthly && newReviews >= 1 && countReviewsSince(database, userId, null) >= MIN_REVIEWS)) {
+    startOptimizer(database, userId, 'auto', now);
+  }
+}

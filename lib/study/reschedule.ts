@@ -1,0 +1,47 @@
+import 'server-only';
+import type { Db } from '@/lib/db/client';
+import { applyCardStates, historiesByItem } from '@/lib/db/cards';
+import { listCardStates } from '@/lib/db/reviews';
+import { getSettingsRow } from '@/lib/db/settings';
+import { addDays, studyDayBounds, dayStartInstant } from '@/lib/srs/day';
+import { replayHistory } from '@/lib/srs/reschedule';
+import { createScheduler, type Card } from '@/lib/srs/scheduler';
+import { toStudySettings } from '@/lib/srs/settings';
+
+export interface RescheduleResult {
+  cards: number;
+  moved: number;
+  dueWeekBefore: number;
+  dueWeekAfter: number;
+}
+
+/**
+ * Reschedules every started card by replaying its own review history with the learner's
+ * current settings and parameters. No review is invented; a reset card replays only the
+ * reviews after its reset; suspension and burying stay as they are.
+ */
+export function rescheduleAll(database: Db, userId: string, now: Date): RescheduleResult {
+  const settings = toStudySettings(getSettingsRow(database, userId));
+  const scheduler = createScheduler(settings.scheduler);
+  const histories = historiesByItem(database, userId);
+  const { day } = studyDayBounds(now, settings.day);
+  const weekEnd = dayStartInstant(addDays(day, 7), settings.day);
+  const rows = listCardStates(database, userId);
+  const updates: { itemId: string; card: Card }[] = [];
+  let before = 0;
+  let after = 0;
+  for (const row of rows) {
+    const inWeek = (d: Date) => d.getTime() < weekEnd.getTime() && row.state !== 0;
+    if (inWeek(row.due)) before += 1;
+    const history = (histories.get(row.itemId) ?? []).filter((h) => !row.resetAt || h.review > row.resetAt);
+    const card = history.length ? replayHistory(scheduler, history) : null;
+    if (!card) {
+      if (inWeek(row.due)) after += 1;
+      continue;
+    }
+    if (card.due.getTime() < weekEnd.getTime()) after += 1;
+    if (card.due.getTime() !== row.due.getTime() || card.stability !== row.stability) updates.push({ itemId: row.itemId, card });
+  }
+  applyCardStates(database, userId, updates, now);
+  return { cards: rows.length, moved: updates.length, dueWeekBefore: before, dueWeekAfter: after };
+}
