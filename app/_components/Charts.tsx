@@ -15,7 +15,7 @@ export function Heatmap({ days, today }: { days: { day: string; count: number }[
   return (
     <figure style={{ margin: 0 }}>
       {/* Right-to-left scrolling starts the view at today on narrow screens. */}
-      <div style={{ overflowX: 'auto', direction: 'rtl' }} tabIndex={0} role="region" aria-label="Review calendar, scrollable">
+      <div style={{ overflowX: 'auto', direction: 'rtl', textAlign: 'left' }} tabIndex={0} role="region" aria-label="Review calendar, scrollable">
         <svg
           style={{ direction: 'ltr' }}
           width={weeks * (cell + gap)}

@@ -5,6 +5,22 @@ import { getSettingsRow } from '@/lib/db/settings';
 import { fitParameters, loadOptimizer, MIN_REVIEWS, OPTIMIZER_MISSING } from '@/lib/optimizer/fit';
 import { trainingItems } from '@/lib/optimizer/items';
 import { toStudySettings } from '@/lib/srs/settings';
+import type { OptimizerRunRow } from '@/lib/db/schema';
+
+/** What the learner sees of a run (the settings page and its polling route). */
+export function publicRun(run: OptimizerRunRow) {
+  return {
+    id: run.id,
+    status: run.status,
+    progress: run.progress,
+    reviewsUsed: run.reviewsUsed,
+    logLossDefault: run.logLossDefault,
+    logLossFitted: run.logLossFitted,
+    kept: run.kept,
+    message: run.message,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}
 
 const running = new Set<string>();
 export const AUTO_EVERY_REVIEWS = 1000;

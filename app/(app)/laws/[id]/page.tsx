@@ -1,24 +1,4 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { z } from 'zod';
-import { requireUser } from '@/lib/auth/session';
-import { getLibrary } from '@/lib/content';
-import { foundationView } from '@/lib/study/foundation-view';
-import { FoundationPage } from '@/app/_components/FoundationPage';
+import { foundationPage, topicMetadata } from '@/app/(app)/_routes/topic-pages';
 
-const params = z.object({ id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/) });
-
-export async function generateMetadata({ params: p }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const parsed = params.safeParse(await p);
-  const topic = parsed.success ? getLibrary().topics.get(`laws/${parsed.data.id}`) : undefined;
-  return topic ? { title: topic.title, description: topic.summary } : { title: 'Not found' };
-}
-
-export default async function LawPage({ params: p }: { params: Promise<{ id: string }> }) {
-  const raw = await p;
-  const user = await requireUser(`/laws/${raw.id}`);
-  const parsed = params.safeParse(raw);
-  const view = parsed.success ? foundationView('law', parsed.data.id, user.id) : null;
-  if (!view) notFound();
-  return <FoundationPage eyebrow="Law · the constraints every pattern answers" {...view} />;
-}
+export const generateMetadata = topicMetadata('laws');
+export default foundationPage('laws');

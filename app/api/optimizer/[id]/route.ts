@@ -4,6 +4,7 @@ import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { getRun } from '@/lib/db/optimizer';
 import { jsonError } from '@/lib/http';
+import { publicRun } from '@/lib/study/optimizer-job';
 
 const params = z.object({ id: z.uuid() });
 
@@ -16,15 +17,7 @@ export async function GET(_request: Request, { params: p }: { params: Promise<{ 
   const run = getRun(db(), user.id, parsed.data.id);
   if (!run) return jsonError(404, 'There is no such optimizer run.');
   return NextResponse.json(
-    {
-      status: run.status,
-      progress: run.progress,
-      reviewsUsed: run.reviewsUsed,
-      logLossDefault: run.logLossDefault,
-      logLossFitted: run.logLossFitted,
-      kept: run.kept,
-      message: run.message,
-    },
+    publicRun(run),
     { headers: { 'cache-control': 'no-store' } },
   );
 }
