@@ -87,6 +87,21 @@ async function runOptimizer(database: Db, userId: string, id: string): Promise<v
   }
 }
 
+const STALE_MS = 10 * 60_000;
+
+/**
+ * A run left queued or running by a server that restarted mid-fit would look busy forever:
+ * one that is not running in this process and is older than ten minutes is marked failed.
+ */
+export function settleStaleRun(database: Db, run: OptimizerRunRow, now = new Date()): OptimizerRunRow {
+  if ((run.status === 'queued' || run.status === 'running') && !running.has(run.userId) && now.getTime() - run.startedAt.getTime() > STALE_MS) {
+    const message = 'This run was interrupted (the server restarted). Start it again.';
+    updateRun(database, run.id, { status: 'failed', message, finishedAt: now });
+    return { ...run, status: 'failed', message, finishedAt: now };
+  }
+  return run;
+}
+
 /** After reviews: run by itself every 1,000 new reviews or monthly, when the learner allows it. */
 export function maybeAutoOptimize(database: Db, userId: string, now = new Date()): void {
   const settings = getSettingsRow(database, userId);

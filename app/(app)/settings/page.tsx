@@ -6,7 +6,7 @@ import { listCardStates } from '@/lib/db/reviews';
 import { getSettingsRow } from '@/lib/db/settings';
 import { loadOptimizer, MIN_REVIEWS } from '@/lib/optimizer/fit';
 import { toStudySettings } from '@/lib/srs/settings';
-import { publicRun } from '@/lib/study/optimizer-job';
+import { publicRun, settleStaleRun } from '@/lib/study/optimizer-job';
 import { OptimizerPanel, ReschedulePanel } from './MaintenancePanels';
 import { SettingsForm } from './SettingsForm';
 
@@ -47,7 +47,7 @@ export default async function SettingsPage() {
         reviews={countReviewsSince(db(), user.id, null)}
         minimum={MIN_REVIEWS}
         customParams={settings.scheduler.weights !== null}
-        lastRun={run ? publicRun(run) : null}
+        lastRun={run ? publicRun(settleStaleRun(db(), run)) : null}
       />
       <section className="panel">
         <h2 style={{ marginTop: 0 }}>Account</h2>

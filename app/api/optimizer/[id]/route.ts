@@ -4,7 +4,7 @@ import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { getRun } from '@/lib/db/optimizer';
 import { jsonError } from '@/lib/http';
-import { publicRun } from '@/lib/study/optimizer-job';
+import { publicRun, settleStaleRun } from '@/lib/study/optimizer-job';
 
 const params = z.object({ id: z.uuid() });
 
@@ -17,7 +17,7 @@ export async function GET(_request: Request, { params: p }: { params: Promise<{ 
   const run = getRun(db(), user.id, parsed.data.id);
   if (!run) return jsonError(404, 'There is no such optimizer run.');
   return NextResponse.json(
-    publicRun(run),
+    publicRun(settleStaleRun(db(), run)),
     { headers: { 'cache-control': 'no-store' } },
   );
 }

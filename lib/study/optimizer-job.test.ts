@@ -1,0 +1,38 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDb } from '@/test/db-fixture';
+import { createRun, getRun } from '@/lib/db/optimizer';
+import { settleStaleRun, startOptimizer } from './optimizer-job';
+
+let ctx: ReturnType<typeof freshDb>;
+beforeEach(() => {
+  ctx = freshDb();
+});
+afterEach(() => ctx.cleanup());
+
+async function settled(userId: string, id: string) {
+  for (let i = 0; i < 200; i++) {
+    const run = getRun(ctx.db, userId, id)!;
+    if (run.status === 'done' || run.status === 'failed') return run;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('run did not finish');
+}
+
+describe('optimizer job', () => {
+  it('says how many more reviews are needed below the minimum', async () => {
+    const user = ctx.learner();
+    const run = await settled(user, startOptimizer(ctx.db, user, 'manual'));
+    expect(run.status).toBe('failed');
+    expect(run.message).toMatch(/You have 0 reviews; the optimizer needs at least 400\. 400 more to go\./);
+  });
+
+  it('marks a run left running by a restarted server as interrupted', () => {
+    const user = ctx.learner();
+    const now = new Date();
+    const stale = createRun(ctx.db, { id: '00000000-0000-4000-8000-0000000000f1', userId: user, trigger: 'manual', now: new Date(now.getTime() - 20 * 60_000) });
+    expect(settleStaleRun(ctx.db, { ...stale, status: 'running' }, now).status).toBe('failed');
+    expect(getRun(ctx.db, user, stale.id)!.message).toMatch(/interrupted/);
+    const fresh = createRun(ctx.db, { id: '00000000-0000-4000-8000-0000000000f2', userId: user, trigger: 'manual', now });
+    expect(settleStaleRun(ctx.db, fresh, now).status).toBe('queued');
+  });
+});
