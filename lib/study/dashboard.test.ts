@@ -9,7 +9,7 @@ import { dashboardStats, learnerProgress } from './progress';
 import { loadStudyToday } from './session';
 
 /**
- * A seeded learner: 120 study days of history in Berlin time with (d mod 4) reviews on the
+ * A seeded learner: 120 study days of history in Berlin time with 2 x (d mod 4) reviews on the
  * day d days ago, every fifth review rated Again, intervals alternating young and mature.
  * Every expectation below is worked out from that rule, not by calling the code under test.
  */
@@ -33,7 +33,7 @@ beforeAll(() => {
   ctx.db.update(userSettings).set({ timezone: 'Europe/Berlin', dayStartHour: 4 }).where(eq(userSettings.userId, userId)).run();
   let k = 0;
   for (let d = 119; d >= 0; d--) {
-    for (let j = 0; j < d % 4; j++) {
+    for (let j = 0; j < 2 * (d % 4); j++) {
       // 09:00 Berlin + j minutes on the day d days ago (07:00Z in summer; the span stays in CEST).
       const review = new Date(NOW.getTime() - d * DAY - 3 * HOUR + j * 60_000);
       const rating = k % 5 === 0 ? Rating.Again : Rating.Good;
@@ -97,8 +97,8 @@ afterAll(() => ctx.cleanup());
 
 describe('dashboard figures on a seeded review log', () => {
   it('seeds a few hundred reviews', () => {
-    // sum over d = 0..119 of (d mod 4) = 30 cycles of 0+1+2+3
-    expect(seeded).toHaveLength(180);
+    // sum over d = 0..119 of 2 (d mod 4) = 30 cycles of 0+2+4+6
+    expect(seeded).toHaveLength(360);
   });
 
   it('heatmap: one cell per day for a year, with each day\'s count', () => {
@@ -106,20 +106,20 @@ describe('dashboard figures on a seeded review log', () => {
     expect(stats.today).toBe('2026-07-15');
     expect(stats.heatmap).toHaveLength(365);
     expect(stats.heatmap.at(-1)).toEqual({ day: '2026-07-15', count: 0 }); // d = 0
-    expect(stats.heatmap.at(-2)).toEqual({ day: '2026-07-14', count: 1 }); // d = 1
-    expect(stats.heatmap.at(-4)).toEqual({ day: '2026-07-12', count: 3 }); // d = 3
-    expect(stats.heatmap.reduce((s, d) => s + d.count, 0)).toBe(180);
+    expect(stats.heatmap.at(-2)).toEqual({ day: '2026-07-14', count: 2 }); // d = 1
+    expect(stats.heatmap.at(-4)).toEqual({ day: '2026-07-12', count: 6 }); // d = 3
+    expect(stats.heatmap.reduce((s, d) => s + d.count, 0)).toBe(360);
     expect(stats.heatmap.filter((d) => d.count > 0)).toHaveLength(90); // 3 of every 4 days
   });
 
   it('reviews and minutes per day over the last 30 days', () => {
     const stats = dashboardStats(ctx.db, library, learnerProgress(ctx.db, library, userId, NOW), userId, NOW);
-    // d = 0..29: 7 cycles (42) plus d = 28 (0) and d = 29 (1)
-    expect(stats.last30.reduce((s, d) => s + d.count, 0)).toBe(43);
-    // 45 s a review, minutes rounded per day: 1 review -> 1 min, 2 -> 2 min, 3 -> 2 min.
-    // In d = 0..29 there are 8 days with 1 review, 7 with 2 and 7 with 3: 8 + 14 + 14 = 36.
-    expect(stats.last30.reduce((s, d) => s + d.minutes, 0)).toBe(36);
-    expect(stats.last30[28]).toEqual({ day: '2026-07-14', count: 1, minutes: 1 });
+    // d = 0..29: 7 cycles (84) plus d = 28 (0) and d = 29 (2)
+    expect(stats.last30.reduce((s, d) => s + d.count, 0)).toBe(86);
+    // 45 s a review, minutes rounded per day: 2 reviews -> 1.5 -> 2 min, 4 -> 3 min, 6 -> 4.5 -> 5 min.
+    // In d = 0..29 there are 8 days with 2 reviews, 7 with 4 and 7 with 6: 16 + 21 + 35 = 72.
+    expect(stats.last30.reduce((s, d) => s + d.minutes, 0)).toBe(72);
+    expect(stats.last30[28]).toEqual({ day: '2026-07-14', count: 2, minutes: 2 });
   });
 
   it('current and longest streak', () => {
@@ -134,15 +134,15 @@ describe('dashboard figures on a seeded review log', () => {
     const last30 = seeded.filter((s) => s.d < 30);
     const young = last30.filter((s) => s.scheduledDays < 21);
     const mature = last30.filter((s) => s.scheduledDays >= 21);
-    expect(young.length + mature.length).toBe(43);
+    expect(young.length + mature.length).toBe(86);
     expect(stats.retention.young.total).toBe(young.length);
     expect(stats.retention.young.passed).toBe(young.filter((s) => s.rating !== Rating.Again).length);
     expect(stats.retention.mature.total).toBe(mature.length);
     expect(stats.retention.mature.passed).toBe(mature.filter((s) => s.rating !== Rating.Again).length);
     // every fifth review failed overall: about 80% passed
     const passed = stats.retention.young.passed + stats.retention.mature.passed;
-    expect(passed / 43).toBeGreaterThan(0.75);
-    expect(passed / 43).toBeLessThan(0.85);
+    expect(passed / 86).toBeGreaterThan(0.75);
+    expect(passed / 86).toBeLessThan(0.85);
   });
 
   it('forecast of due reviews for 30 days', () => {
