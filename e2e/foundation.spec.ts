@@ -162,3 +162,14 @@ test('health answers ok with migrations current', async ({ request }) => {
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({ status: 'ok', db: 'ok', migrations: 'current' });
 });
+
+test('a learner can download their own data, and only when signed in', async ({ page, request }) => {
+  expect((await request.get('/api/export')).status()).toBe(401);
+  const learner = await signUp(page);
+  await page.goto('/settings');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my data (JSON)' }).click()]);
+  const body = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
+  expect(body.format).toBe('patternwise-export/1');
+  expect(body.user.email).toBe(learner.email);
+  expect(JSON.stringify(body)).not.toMatch(/password/i);
+});

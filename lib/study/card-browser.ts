@@ -124,6 +124,5 @@ export function browseCards(database: Db, library: Library, userId: string, quer
     pages,
     rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
     leeches: [...states.values()].filter((s) => s.lapses >= LEECH_LAPSES).length,
-    timezone: settings.day.timezone,
   };
 }

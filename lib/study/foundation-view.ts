@@ -4,6 +4,7 @@ import { hasMermaid } from '@/lib/content/markdown';
 import { db } from '@/lib/db/client';
 import { listLessonReads } from '@/lib/db/reviews';
 import { quizResults } from '@/lib/db/quiz';
+import { learnerDay } from './dates';
 
 /** What a law or pillar page shows, for one learner. */
 export function foundationView(kind: 'law' | 'pillar', id: string, userId: string) {
@@ -18,7 +19,7 @@ export function foundationView(kind: 'law' | 'pillar', id: string, userId: strin
     topic,
     patterns,
     siblings,
-    readAt: read ? read.readAt.toISOString().slice(0, 10) : null,
+    readAt: read ? learnerDay(db(), userId, read.readAt) : null,
     quizResult: quizResults(db(), userId).get(topic.id),
     introHtml: topic.intro ? renderCached(`${topic.id}#intro`, topic.intro) : '',
     sections: topic.sections.map((s) => ({ id: s.id, title: s.title, html: renderCached(`${topic.id}#${s.id}`, s.markdown) })),

@@ -5,6 +5,7 @@ import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
 import { browseCards, browserQuery, PAGE_SIZE, stateName } from '@/lib/study/card-browser';
 import { CardTable } from './CardTable';
+import { learnerDateTime } from '@/lib/study/dates';
 
 export const metadata: Metadata = { title: 'Cards' };
 
@@ -19,7 +20,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
   const library = getLibrary();
   const now = new Date();
   const result = browseCards(db(), library, user.id, query, now);
-  const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: result.timezone, dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = { format: learnerDateTime(db(), user.id) };
   const topics = [...library.patterns, ...library.laws, ...library.pillars];
   const link = (over: Record<string, string | number>) => {
     const p = new URLSearchParams(Object.entries({ ...flat, ...over }).map(([k, v]) => [k, String(v)]));

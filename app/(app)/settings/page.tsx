@@ -51,8 +51,14 @@ export default async function SettingsPage() {
       />
       <section className="panel">
         <h2 style={{ marginTop: 0 }}>Account</h2>
-        <p style={{ margin: 0 }}>
+        <p>
           Signed in as <strong>{user.email}</strong>.
+        </p>
+        <a className="btn" href="/api/export" download>
+          Download my data (JSON)
+        </a>
+        <p className="muted" style={{ margin: '0.5rem 0 0', fontSize: '0.9rem' }}>
+          Your settings, lesson reads, card states, full review log, quiz attempts and optimizer runs.
         </p>
       </section>
     </div>

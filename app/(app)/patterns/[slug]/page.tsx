@@ -13,6 +13,7 @@ import { MarkReadButton } from '@/app/_components/MarkReadButton';
 import { QuizStatus } from '@/app/_components/QuizStatus';
 import { quizResults } from '@/lib/db/quiz';
 import { learnerProgress } from '@/lib/study/progress';
+import { learnerDay } from '@/lib/study/dates';
 import { MasteryBar } from '@/app/_components/MasteryBar';
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/) });
@@ -72,7 +73,7 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
         <>
           <MarkReadButton
             topicId={topic.id}
-            readAt={read ? read.readAt.toISOString().slice(0, 10) : null}
+            readAt={read ? learnerDay(db(), user.id, read.readAt) : null}
             cardCount={topic.cards.length}
           />
           <QuizStatus href={`${topic.href}/quiz`} questionCount={topic.questions.length} result={quizResults(db(), user.id).get(topic.id)} />

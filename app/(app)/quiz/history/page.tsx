@@ -5,6 +5,7 @@ import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
 import { listFinishedAttempts } from '@/lib/db/quiz';
 import { TrendChart } from '@/app/_components/TrendChart';
+import { learnerDateTime } from '@/lib/study/dates';
 
 export const metadata: Metadata = { title: 'Quiz history' };
 
@@ -20,7 +21,7 @@ export default async function HistoryPage() {
         : `${library.topics.get(sourceId ?? '')?.title ?? 'Pattern'} quiz`;
   const interviews = attempts.filter((a) => a.kind === 'interview').reverse();
   const pct = (a: { score: number | null; total: number }) => Math.round((100 * (a.score ?? 0)) / Math.max(1, a.total));
-  const fmt = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
+  const fmt = learnerDateTime(db(), user.id);
 
   return (
     <div className="stack">
@@ -51,7 +52,7 @@ export default async function HistoryPage() {
               <caption className="sr-only">Finished quizzes, newest first</caption>
               <thead>
                 <tr>
-                  <th scope="col">When (UTC)</th>
+                  <th scope="col">When</th>
                   <th scope="col">Quiz</th>
                   <th scope="col">Score</th>
                   <th scope="col">Result</th>

@@ -1,0 +1,21 @@
+import { NextResponse } from 'next/server';
+import { currentUser } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
+import { exportUserData } from '@/lib/db/export';
+import { jsonError } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+/** The signed-in learner's own data as a JSON download. */
+export async function GET() {
+  const user = await currentUser();
+  if (!user) return jsonError(401, 'Sign in to export your data.');
+  const body = { exportedAt: new Date().toISOString(), ...exportUserData(db(), user.id) };
+  return new NextResponse(JSON.stringify(body, null, 2), {
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'content-disposition': `attachment; filename="patternwise-${new Date().toISOString().slice(0, 10)}.json"`,
+      'cache-control': 'no-store',
+    },
+  });
+}
