@@ -1,9 +1,14 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '@/lib/study/progress-actions';
 
 /** A one-button form bound to a server action, with its pending state and error. */
+/** What a one-button action returns: an error to show, or nothing (it redirects or revalidates). */
+export interface FormState {
+  ok?: boolean;
+  error?: string;
+}
+
 export function ActionButton({
   action,
   fields,

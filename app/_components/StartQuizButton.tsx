@@ -1,22 +1,8 @@
 'use client';
 
-import { useActionState } from 'react';
-import { startQuizAction, type StartState } from '@/lib/study/quiz-actions';
+import { startQuizAction } from '@/lib/study/quiz-actions';
+import { ActionButton } from './ActionButton';
 
 export function StartQuizButton({ kind, sourceId, label }: { kind: 'topic' | 'collection'; sourceId: string; label: string }) {
-  const [state, action, pending] = useActionState<StartState, FormData>(startQuizAction, {});
-  return (
-    <form action={action}>
-      <input type="hidden" name="kind" value={kind} />
-      <input type="hidden" name="sourceId" value={sourceId} />
-      <button type="submit" className="btn btn-primary" disabled={pending}>
-        {pending ? 'Opening…' : label}
-      </button>
-      {state.error && (
-        <p className="error-text" role="alert">
-          {state.error}
-        </p>
-      )}
-    </form>
-  );
+  return <ActionButton action={startQuizAction} fields={{ kind, sourceId }} label={label} pendingLabel="Opening…" />;
 }

@@ -6,6 +6,7 @@ import { db } from '@/lib/db/client';
 import { listFinishedAttempts } from '@/lib/db/quiz';
 import { TrendChart } from '@/app/_components/TrendChart';
 import { learnerDateTime } from '@/lib/study/dates';
+import { attemptTitle } from '@/lib/study/quiz';
 
 export const metadata: Metadata = { title: 'Quiz history' };
 
@@ -13,12 +14,6 @@ export default async function HistoryPage() {
   const user = await requireUser('/quiz/history');
   const library = getLibrary();
   const attempts = listFinishedAttempts(db(), user.id);
-  const name = (kind: string, sourceId: string | null, total: number) =>
-    kind === 'interview'
-      ? `Interview · ${total} questions`
-      : kind === 'collection'
-        ? (library.collections.find((c) => c.id === sourceId)?.title ?? 'Quiz')
-        : `${library.topics.get(sourceId ?? '')?.title ?? 'Pattern'} quiz`;
   const interviews = attempts.filter((a) => a.kind === 'interview').reverse();
   const pct = (a: { score: number | null; total: number }) => Math.round((100 * (a.score ?? 0)) / Math.max(1, a.total));
   const fmt = learnerDateTime(db(), user.id);
@@ -63,7 +58,7 @@ export default async function HistoryPage() {
                   <tr key={a.id} data-testid="history-row">
                     <td>{fmt(a.startedAt)}</td>
                     <td>
-                      <Link href={`/quiz/attempts/${a.id}`}>{name(a.kind, a.sourceId, a.total)}</Link>
+                      <Link href={`/quiz/attempts/${a.id}`}>{attemptTitle(library, a)}</Link>
                     </td>
                     <td>
                       {a.score} / {a.total} ({pct(a)}%)

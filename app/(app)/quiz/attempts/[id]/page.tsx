@@ -3,24 +3,18 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/session';
-import { getLibrary, type Library } from '@/lib/content';
+import { getLibrary } from '@/lib/content';
 import { renderInline } from '@/lib/content/markdown';
 import { db } from '@/lib/db/client';
-import { getAttempt, type Attempt } from '@/lib/db/quiz';
+import { getAttempt } from '@/lib/db/quiz';
 import { bandFor } from '@/lib/quiz/grade';
-import { passRatioFor, settleExpired } from '@/lib/study/quiz';
+import { attemptTitle, passRatioFor, settleExpired } from '@/lib/study/quiz';
 import { StartQuizButton } from '@/app/_components/StartQuizButton';
 import { QuizRunner, type RunnerAnswer, type RunnerQuestion } from './QuizRunner';
 
 export const metadata: Metadata = { title: 'Quiz' };
 
 const params = z.object({ id: z.uuid() });
-
-function attemptTitle(library: Library, a: Attempt): string {
-  if (a.kind === 'interview') return `Interview mock · ${a.total} questions`;
-  if (a.kind === 'collection') return library.collections.find((c) => c.id === a.sourceId)?.title ?? 'Quiz';
-  return `${library.topics.get(a.sourceId ?? '')?.title ?? 'Pattern'} quiz`;
-}
 
 export default async function AttemptPage({ params: p }: { params: Promise<{ id: string }> }) {
   const raw = await p;
