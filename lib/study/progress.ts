@@ -89,7 +89,7 @@ export function learnerProgress(database: Db, library: Library, userId: string, 
     paths.find((p) => p.path.id === 'beginner') ??
     paths[0];
 
-  return { settings, settingsRow, scheduler, cards, rows, facts, paths, categories, current };
+  return { settings, settingsRow, scheduler, cards, rows, reads, quizzes, facts, paths, categories, current };
 }
 
 export type LearnerProgress = ReturnType<typeof learnerProgress>;

@@ -6,14 +6,12 @@ import { getLibrary, renderCached } from '@/lib/content';
 import { CATEGORY_TITLES } from '@/lib/content/schema';
 import { hasMermaid } from '@/lib/content/markdown';
 import { db } from '@/lib/db/client';
-import { listLessonReads } from '@/lib/db/reviews';
 import { LessonView, TopicLinks } from '@/app/_components/LessonView';
 import { LevelBadge } from '@/app/_components/LevelBadge';
 import { MarkReadButton } from '@/app/_components/MarkReadButton';
 import { QuizStatus } from '@/app/_components/QuizStatus';
-import { quizResults } from '@/lib/db/quiz';
 import { learnerProgress } from '@/lib/study/progress';
-import { learnerDay } from '@/lib/study/dates';
+import { studyDay } from '@/lib/srs/day';
 import { MasteryBar } from '@/app/_components/MasteryBar';
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/) });
@@ -37,8 +35,10 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
   if (!topic || !topic.meta) notFound();
   const library = getLibrary();
   const meta = topic.meta;
-  const read = listLessonReads(db(), user.id).find((r) => r.topicId === topic.id);
-  const facts = learnerProgress(db(), library, user.id, new Date()).facts(topic.id)!;
+  // One read of the learner's state serves the read date, the quiz result and the mastery.
+  const progress = learnerProgress(db(), library, user.id, new Date());
+  const facts = progress.facts(topic.id)!;
+  const readAt = progress.reads.get(topic.id);
 
   const titleOf = (s: string) =>
     library.topics.get(s)?.title ?? library.catalog.find((c) => c.slug === s)?.title ?? s;
@@ -73,10 +73,10 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
         <>
           <MarkReadButton
             topicId={topic.id}
-            readAt={read ? learnerDay(db(), user.id, read.readAt) : null}
+            readAt={readAt ? studyDay(readAt, progress.settings.day) : null}
             cardCount={topic.cards.length}
           />
-          <QuizStatus href={`${topic.href}/quiz`} questionCount={topic.questions.length} result={quizResults(db(), user.id).get(topic.id)} />
+          <QuizStatus href={`${topic.href}/quiz`} questionCount={topic.questions.length} result={progress.quizzes.get(topic.id)} />
           <TopicLinks title="Learn first" items={meta.prerequisites.map(linkOf)} />
           <TopicLinks title="Related" items={meta.related.map(linkOf)} />
           <TopicLinks
