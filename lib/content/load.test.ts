@@ -106,6 +106,28 @@ describe('content validation', () => {
     ]);
   });
 
+  it('fails a quiz whose correct option is the longest too often, naming each question', () => {
+    const quiz = structuredClone(baseQuiz);
+    // Three of five keys are the longest option: 60%, over the 40% a file may have.
+    for (const i of [0, 1, 2]) {
+      quiz[i]!.options = [option('A bounded wait with a fallback', true), option('No wait'), option('Retry'), option('Bigger pool')];
+    }
+    expect(problems({ quiz })).toEqual([
+      'patterns/timeout/quiz.yaml: (file): the correct option is the longest in 3 of 5 questions (60%; at most 40% in one file)',
+      'patterns/timeout/quiz.yaml: question-0: the correct option is the longest (30 chars vs 11)',
+      'patterns/timeout/quiz.yaml: question-1: the correct option is the longest (30 chars vs 11)',
+      'patterns/timeout/quiz.yaml: question-2: the correct option is the longest (30 chars vs 11)',
+      '(library): quizzes: the correct option is the longest in 3 of 5 questions (60%; at most 30%)',
+    ]);
+  });
+
+  it('accepts a quiz whose key is the longest in a share of questions chance allows', () => {
+    const quiz = structuredClone(baseQuiz);
+    quiz[0]!.options = [option('A bounded wait with a fallback', true), option('No wait'), option('Retry'), option('Bigger pool')];
+    quiz[1]!.options = [option('Bound it', true), option('Retry every call at once'), option('A larger thread pool'), option('Wait forever')];
+    expect(problems({ quiz })).toEqual([]);
+  });
+
   it('reports duplicate keys across cards and questions, and unknown card references', () => {
     const quiz = structuredClone(baseQuiz);
     quiz[0]!.key = 'card-3';

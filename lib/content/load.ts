@@ -25,6 +25,7 @@ import {
   type QuestionContent,
 } from './schema';
 import { headingAnchors, splitSections, type Section } from './sections';
+import { optionFormProblems, type FormFile } from './option-form';
 
 export type TopicKind = 'pattern' | 'law' | 'pillar' | 'quiz';
 
@@ -356,7 +357,18 @@ export function readLibrary(root: string): { library: Library; problems: Content
     for (const card of topic.cards) library.items.set(card.id, { topic, kind: 'card', card });
     for (const question of topic.questions) library.items.set(question.id, { topic, kind: 'question', question });
   }
+  for (const p of optionFormProblems(quizFiles(library))) problems.list.push(p);
   return { library, problems: problems.list };
+}
+
+/** Every quiz file's questions, named by their file relative to the content root. */
+export function quizFiles(library: Library): FormFile[] {
+  const folder: Record<TopicKind, string> = { pattern: 'patterns', law: 'laws', pillar: 'pillars', quiz: 'quizzes' };
+  const topics = [...library.patterns, ...library.laws, ...library.pillars, ...library.collections.map((c) => c.topic)];
+  return topics.map((t) => ({
+    file: t.kind === 'quiz' ? `quizzes/${t.slug}.yaml` : `${folder[t.kind]}/${t.slug}/quiz.yaml`,
+    questions: t.questions,
+  }));
 }
 
 function crossCheck(
