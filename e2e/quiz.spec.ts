@@ -1,9 +1,14 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import YAML from 'yaml';
+import { studyDayBounds } from '../lib/srs/day';
 import { answer, expect, quizFile, signUp, test, type QuizQuestion } from './fixtures';
 
-test('missing a question in the timeout quiz puts its flashcard in today\'s review', async ({ page, consoleErrors }) => {
-  await signUp(page);
+const DB_FILE = path.resolve('test-results', 'e2e', 'patternwise-e2e.db');
+
+test('missing a question in the timeout quiz puts its flashcards in today\'s review; the questions come back another day, reshuffled', async ({ page, consoleErrors }) => {
+  const learner = await signUp(page);
   const questions = quizFile('patterns/timeout');
   await page.goto('/patterns/timeout/quiz');
   await page.getByRole('button', { name: 'Start the quiz' }).click();
@@ -16,6 +21,10 @@ test('missing a question in the timeout quiz puts its flashcard in today\'s revi
   await expect(page.getByTestId('quiz-question')).toHaveAttribute('data-question-id', firstId!);
   expect(await page.locator('[data-testid^="option-"]').allInnerTexts()).toEqual(firstOptions);
 
+  // The order the quiz shows the question we are about to miss.
+  const optionTexts = (selector: string) =>
+    page.locator(selector).evaluateAll((els) => els.map((el) => (el.querySelector('span:not(.option-letter) > span') as HTMLElement).innerText.trim()));
+  const quizOrder = await optionTexts('[data-testid^="option-"]');
   const missed = await answer(page, questions, false);
   await expect(page.getByTestId('feedback')).toContainText("now in today's review");
   // Feedback explains every option.
@@ -28,30 +37,43 @@ test('missing a question in the timeout quiz puts its flashcard in today\'s revi
   await expect(page.getByTestId('quiz-score')).toHaveText(`${questions.length - 1} of ${questions.length} correct (${Math.round((100 * (questions.length - 1)) / questions.length)}%)`);
   await expect(page.getByRole('link', { name: 'Timeout' }).first()).toBeVisible();
 
-  // The missed question's flashcards are due today even though the lesson was never marked read.
+  // No question of the quiz is due again on the same study day: /review holds only the
+  // missed question's flashcards, even though the lesson was never marked read.
   const linked = new Set(missed.cards.map((k) => `timeout/${k}`));
   await page.goto('/review');
   const seen: string[] = [];
-  // Every answered question is now a learning review due within minutes, so they come first.
-  for (let i = 0; i < questions.length + 4; i++) {
+  for (let i = 0; i < linked.size + 2; i++) {
     const card = page.getByTestId('flashcard');
     if (!(await card.isVisible())) break;
     const id = (await card.getAttribute('data-item-id'))!;
     seen.push(id);
-    if (linked.has(id)) break;
-    if (await page.locator('[data-testid^="review-option-"]').count()) {
-      await page.keyboard.press('1');
-      await expect(page.getByTestId('answer')).toBeVisible();
-      await page.keyboard.press('Enter');
-    } else {
-      await page.keyboard.press('Space');
-      await page.keyboard.press('3');
-    }
-    await expect(card).not.toHaveAttribute('data-item-id', id);
+    await page.keyboard.press('Space');
+    // Easy: the card graduates at once, so each shows once.
+    await page.keyboard.press('4');
+    await expect(page.locator(`[data-testid="flashcard"][data-item-id="${id}"]`)).toHaveCount(0);
   }
-  expect(seen.some((id) => linked.has(id)), `review showed ${seen.join(', ')}`).toBe(true);
-  // The missed question itself is scheduled as a review of the question.
-  expect(seen[0]).toBe(`timeout/${missed.key}`);
+  expect(new Set(seen), `review showed ${seen.join(', ')}`).toEqual(linked);
+  await expect(page.getByTestId('review-summary')).toBeVisible();
+
+  // In the database: every question is due no earlier than the learner's next study day.
+  const db = new Database(DB_FILE);
+  try {
+    const user = db.prepare('select id from users where email = ?').get(learner.email) as { id: string };
+    const s = db.prepare('select timezone, day_start_hour as hour from user_settings where user_id = ?').get(user.id) as { timezone: string; hour: number };
+    const dayEnd = studyDayBounds(new Date(), { timezone: s.timezone, dayStartHour: s.hour }).end.getTime();
+    const states = db.prepare("select item_id as itemId, due from card_states where user_id = ? and kind = 'question'").all(user.id) as { itemId: string; due: number }[];
+    expect(states).toHaveLength(questions.length);
+    for (const st of states) expect(st.due, st.itemId).toBeGreaterThanOrEqual(dayEnd);
+    // A day later the missed question is due, and /review shows its options in another order.
+    db.prepare('update card_states set due = ? where user_id = ? and item_id = ?').run(Date.now() - 60_000, user.id, `timeout/${missed.key}`);
+  } finally {
+    db.close();
+  }
+  await page.goto('/review');
+  await expect(page.getByTestId('flashcard')).toHaveAttribute('data-item-id', `timeout/${missed.key}`);
+  const reviewOrder = await optionTexts('[data-testid^="review-option-"]');
+  expect([...reviewOrder].sort()).toEqual([...quizOrder].sort());
+  expect(reviewOrder).not.toEqual(quizOrder);
   expect(consoleErrors).toEqual([]);
 });
 

@@ -41,6 +41,8 @@ function answer(userId: string, attemptId: string, questionId: string, correct: 
     now,
     reviewLogId: `00000000-0000-4000-8000-${String(++logN).padStart(12, '0')}`,
     topicId: 'timeout',
+    durationMs: 4_000,
+    shownOrder: [2, 0, 1, 3],
     schedule: (prev) => gradeCard(f, prev, now, correct ? Rating.Good : Rating.Again),
     linkedCards: [
       { itemId: 'timeout/card-a', topicId: 'timeout' },
@@ -72,7 +74,8 @@ describe('recordAnswer', () => {
     expect(q.state).toBe(State.Learning);
     const logs = ctx.db.select().from(reviewLogs).all();
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatchObject({ source: 'quiz', rating: Rating.Good, itemId: 'timeout/q1' });
+    // The time the answer took and the order the attempt showed are kept with the review.
+    expect(logs[0]).toMatchObject({ source: 'quiz', rating: Rating.Good, itemId: 'timeout/q1', durationMs: 4_000, shownOrder: '[2,0,1,3]' });
     expect(getAttempt(ctx.db, user, a.id)!.answers).toHaveLength(1);
   });
 

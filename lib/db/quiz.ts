@@ -100,6 +100,10 @@ export interface AnswerInput {
   now: Date;
   reviewLogId: string;
   topicId: string;
+  /** How long the learner took to answer. */
+  durationMs: number;
+  /** The options' content indices in the order the attempt showed them. */
+  shownOrder: number[];
   /** Pure scheduling of the question's FSRS review. */
   schedule: (previous: Card | null) => { card: Card; log: ReviewLog };
   /** Flashcards to pull into today's reviews when the answer is wrong. */
@@ -141,8 +145,9 @@ export function recordAnswer(database: Db, input: AnswerInput): { answer: QuizAn
       topicId: input.topicId,
       kind: 'question',
       now: input.now,
-      durationMs: 0,
+      durationMs: input.durationMs,
       source: 'quiz',
+      shownOrder: input.shownOrder,
       schedule: input.schedule,
     });
     const pulled = input.correct ? 0 : pullForward(tx, input.userId, input.linkedCards, input.now, input.newCardState);

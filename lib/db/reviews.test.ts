@@ -120,11 +120,30 @@ describe('countReviews', () => {
     review(user, '00000000-0000-4000-8000-000000000030', Rating.Good, T0, 'timeout/a');
     review(user, '00000000-0000-4000-8000-000000000031', Rating.Good, new Date(T0.getTime() + 600_000), 'timeout/a');
     review(user, '00000000-0000-4000-8000-000000000032', Rating.Again, new Date(T0.getTime() + 700_000), 'timeout/b');
-    expect(countReviews(ctx.db, user, T0, new Date(T0.getTime() + 86_400_000))).toEqual({ reviews: 3, introduced: 2 });
+    expect(countReviews(ctx.db, user, T0, new Date(T0.getTime() + 86_400_000))).toEqual({ reviews: 3, introduced: 2, quizAnswers: 0 });
     expect(countReviews(ctx.db, user, new Date(T0.getTime() + 1), new Date(T0.getTime() + 86_400_000))).toEqual({
       reviews: 2,
       introduced: 1,
+      quizAnswers: 0,
     });
+  });
+
+  it('counts quiz answers apart from reviews', () => {
+    const user = ctx.learner();
+    review(user, '00000000-0000-4000-8000-000000000040', Rating.Good, T0, 'timeout/a');
+    recordReview(ctx.db, {
+      userId: user,
+      logId: '00000000-0000-4000-8000-000000000041',
+      itemId: 'timeout/q',
+      topicId: 'timeout',
+      kind: 'question',
+      now: T0,
+      durationMs: 9000,
+      source: 'quiz',
+      shownOrder: [1, 0, 2, 3],
+      schedule: (prev) => gradeCard(f, prev, T0, Rating.Good),
+    });
+    expect(countReviews(ctx.db, user, T0, new Date(T0.getTime() + 86_400_000))).toEqual({ reviews: 1, introduced: 1, quizAnswers: 1 });
   });
 });
 

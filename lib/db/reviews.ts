@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Card, ReviewLog } from 'ts-fsrs';
 import type Database from 'better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
@@ -91,6 +91,8 @@ export interface RecordReviewInput {
   now: Date;
   durationMs: number;
   source: 'review' | 'quiz';
+  /** Quiz questions: the options' content indices in the order shown. */
+  shownOrder?: number[] | null;
   /** Pure scheduling: the card before (null if never studied) to the card after and its log. */
   schedule: (previous: Card | null) => { card: Card; log: ReviewLog };
 }
@@ -154,6 +156,7 @@ export function recordReviewIn(tx: Executor, input: RecordReviewInput): { card: 
         hadState: Boolean(existing),
         durationMs: input.durationMs,
         source: input.source,
+        shownOrder: input.shownOrder ? JSON.stringify(input.shownOrder) : null,
       })
       .returning()
       .get();
@@ -234,17 +237,26 @@ export function undoReview(
   });
 }
 
-/** Reviews in [start, end), and how many of them introduced a new card. */
-export function countReviews(database: Db, userId: string, start: Date, end: Date): { reviews: number; introduced: number } {
+/**
+ * Study in [start, end): reviews done in /review, how many of them introduced a new card, and
+ * quiz answers (counted apart: a quiz answer is not a flashcard review).
+ */
+export function countReviews(
+  database: Db,
+  userId: string,
+  start: Date,
+  end: Date,
+): { reviews: number; introduced: number; quizAnswers: number } {
   const row = database
     .select({
-      reviews: sql<number>`count(*)`,
+      reviews: sql<number>`coalesce(sum(case when ${reviewLogs.source} = 'review' then 1 else 0 end), 0)`,
       introduced: sql<number>`coalesce(sum(case when ${reviewLogs.state} = 0 and ${reviewLogs.source} = 'review' then 1 else 0 end), 0)`,
+      quizAnswers: sql<number>`coalesce(sum(case when ${reviewLogs.source} = 'quiz' then 1 else 0 end), 0)`,
     })
     .from(reviewLogs)
     .where(and(eq(reviewLogs.userId, userId), gte(reviewLogs.review, start), lt(reviewLogs.review, end)))
     .get();
-  return { reviews: row?.reviews ?? 0, introduced: row?.introduced ?? 0 };
+  return { reviews: row?.reviews ?? 0, introduced: row?.introduced ?? 0, quizAnswers: row?.quizAnswers ?? 0 };
 }
 
 /** Review times since `since`, newest first (streaks and calendars are computed from them). */
@@ -268,4 +280,26 @@ export function listLessonReads(database: Db, userId: string): { topicId: string
     .from(lessonReads)
     .where(eq(lessonReads.userId, userId))
     .all();
+}
+
+/** The option order each question was last shown in (content indices), for the questions given. */
+export function lastShownOrders(database: Db, userId: string, itemIds: string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  if (itemIds.length === 0) return out;
+  const rows = database
+    .select({ itemId: reviewLogs.itemId, shownOrder: reviewLogs.shownOrder, review: reviewLogs.review })
+    .from(reviewLogs)
+    .where(and(eq(reviewLogs.userId, userId), inArray(reviewLogs.itemId, itemIds)))
+    .orderBy(reviewLogs.review, sql`rowid`)
+    .all();
+  for (const r of rows) {
+    if (!r.shownOrder) continue;
+    try {
+      const order = JSON.parse(r.shownOrder) as unknown;
+      if (Array.isArray(order) && order.every((x) => Number.isInteger(x))) out.set(r.itemId, order as number[]);
+    } catch {
+      // A damaged order only means the next showing may repeat it.
+    }
+  }
+  return out;
 }

@@ -99,6 +99,8 @@ export const reviewLogs = sqliteTable(
     hadState: integer('had_state', { mode: 'boolean' }).notNull(),
     durationMs: integer('duration_ms').notNull().default(0),
     source: text('source', { enum: ['review', 'quiz'] }).notNull().default('review'),
+    /** Quiz questions: the options' content indices in the order they were shown (JSON), so the next showing can differ. */
+    shownOrder: text('shown_order'),
   },
   (t) => [index('review_logs_user_review').on(t.userId, t.review), index('review_logs_user_item').on(t.userId, t.itemId)],
 );

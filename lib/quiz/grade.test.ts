@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rating } from '@/lib/srs/scheduler';
 import { bandFor, isCorrect, planAttempt, ratingForAnswer, scoreAttempt } from './grade';
-import { shuffle } from './shuffle';
+import { showingOrder, shuffle } from './shuffle';
 
 const q = (id: string, correctAt: number, n = 4) => ({ id, options: Array.from({ length: n }, (_, i) => ({ correct: i === correctAt })) });
 const questions = Array.from({ length: 10 }, (_, i) => q(`timeout/q${i}`, i % 4));
@@ -70,5 +70,22 @@ describe('bandFor', () => {
     expect(bandFor(bands, 18)?.title).toBe('Fluent');
     expect(bandFor(bands, 17)?.title).toBe('Solid');
     expect(bandFor(bands, 3)?.title).toBe('Start here');
+  });
+});
+
+describe('the option order of a showing', () => {
+  it('is deterministic per seed and a permutation of the options', () => {
+    const a = showingOrder(4, 'timeout/q1:3', null);
+    expect(showingOrder(4, 'timeout/q1:3', null)).toEqual(a);
+    expect([...a].sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it('never repeats the previous showing, whatever the seed', () => {
+    for (let i = 0; i < 200; i++) {
+      const previous = shuffle([0, 1, 2, 3], `prev-${i}`);
+      const order = showingOrder(4, `timeout/q${i % 7}:${i}`, previous);
+      expect(order).not.toEqual(previous);
+      expect([...order].sort()).toEqual([0, 1, 2, 3]);
+    }
   });
 });

@@ -32,3 +32,17 @@ export function shuffle<T>(items: readonly T[], seed: string): T[] {
   }
   return out;
 }
+
+/**
+ * The order a question's options are shown in, for one showing: a seeded shuffle that never
+ * repeats the order of the previous showing (`previous`, content indices as shown then).
+ */
+export function showingOrder(optionCount: number, seed: string, previous: readonly number[] | null): number[] {
+  const order = shuffle(
+    Array.from({ length: optionCount }, (_, i) => i),
+    seed,
+  );
+  const same = previous !== null && previous.length === order.length && previous.every((v, i) => v === order[i]);
+  // Rotating by one place moves every option, so the order differs from the previous one.
+  return same && order.length > 1 ? [...order.slice(1), order[0]!] : order;
+}

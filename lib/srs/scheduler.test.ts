@@ -4,9 +4,11 @@ import {
   DEFAULT_SCHEDULER_SETTINGS,
   formatInterval,
   gradeCard,
+  gradeQuestion,
   isGrade,
   newCard,
   previewIntervals,
+  questionSchedulerSettings,
   Rating,
   State,
   undoReview,
@@ -117,5 +119,35 @@ describe('formatInterval', () => {
 describe('isGrade', () => {
   it('accepts 1-4 only', () => {
     expect([0, 1, 2, 3, 4, 5, 7].map(isGrade)).toEqual([false, true, true, true, true, false, false]);
+  });
+});
+
+describe('questions skip the learning steps', () => {
+  const noFuzz = { ...DEFAULT_SCHEDULER_SETTINGS, fuzz: false };
+  const q = createScheduler(questionSchedulerSettings(noFuzz));
+  const t = new Date('2026-03-02T09:00:00Z');
+
+  it('a new question answered right or wrong goes to review a day or more ahead', () => {
+    for (const rating of [Rating.Again, Rating.Good] as const) {
+      const { card } = gradeQuestion(q, null, t, rating, new Date('2026-03-03T04:00:00Z'));
+      expect(card.state).toBe(State.Review);
+      expect(card.due.getTime() - t.getTime()).toBeGreaterThanOrEqual(86_400_000);
+    }
+  });
+
+  it('a lapse skips relearning steps, and flashcards keep their steps', () => {
+    const first = gradeQuestion(q, null, t, Rating.Good, new Date('2026-03-03T04:00:00Z')).card;
+    const later = new Date(first.due);
+    const lapse = gradeQuestion(q, first, later, Rating.Again, new Date(later.getTime() + 3_600_000)).card;
+    expect(lapse.state).toBe(State.Review);
+    expect(lapse.lapses).toBe(1);
+    const flash = gradeCard(createScheduler(noFuzz), null, t, Rating.Again).card;
+    expect(flash.state).toBe(State.Learning);
+  });
+
+  it('is never due before the next study day, even when 24 hours would fall inside today (a 25-hour DST day)', () => {
+    const nextDay = new Date(t.getTime() + 25 * 3_600_000);
+    const { card } = gradeQuestion(q, null, t, Rating.Again, nextDay);
+    expect(card.due).toEqual(nextDay);
   });
 });

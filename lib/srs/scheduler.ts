@@ -57,6 +57,26 @@ export function createScheduler(settings: SchedulerSettings): FSRS {
   );
 }
 
+/**
+ * Quiz questions skip the short learning steps: a question drills the idea, and showing it
+ * again minutes later with the same options would drill its position. FSRS gives at least
+ * a day instead.
+ */
+export function questionSchedulerSettings(settings: SchedulerSettings): SchedulerSettings {
+  return { ...settings, learningSteps: [], relearningSteps: [] };
+}
+
+/**
+ * A question's next showing is never before the learner's next study day (`nextDayStart`):
+ * FSRS without steps gives at least 24 hours, which a 25-hour study day (DST) could still
+ * leave inside today.
+ */
+export function gradeQuestion(scheduler: FSRS, card: Card | null, now: Date, rating: Grade, nextDayStart: Date): GradeResult {
+  const result = gradeCard(scheduler, card, now, rating);
+  if (result.card.due.getTime() < nextDayStart.getTime()) return { ...result, card: { ...result.card, due: nextDayStart } };
+  return result;
+}
+
 export function newCard(now: Date): Card {
   return createEmptyCard(now);
 }

@@ -6,7 +6,8 @@ import { createAttempt, finishAttempt, findOpenAttempt, getAttempt, QuizError, r
 import { listLessonReads } from '@/lib/db/reviews';
 import { getSettingsRow } from '@/lib/db/settings';
 import { isCorrect, PASS_RATIO, planAttempt, ratingForAnswer } from '@/lib/quiz/grade';
-import { createScheduler, gradeCard, newCard } from '@/lib/srs/scheduler';
+import { studyDayBounds } from '@/lib/srs/day';
+import { createScheduler, gradeQuestion, newCard, questionSchedulerSettings } from '@/lib/srs/scheduler';
 import { toStudySettings } from '@/lib/srs/settings';
 
 export { QuizError };
@@ -94,7 +95,7 @@ export function answerQuestion(
   database: Db,
   library: Library,
   userId: string,
-  input: { attemptId: string; questionId: string; position: number },
+  input: { attemptId: string; questionId: string; position: number; durationMs?: number },
   now: Date,
 ): AnswerResult {
   // Read the attempt for the option order; recordAnswer re-checks everything inside its transaction.
@@ -108,7 +109,9 @@ export function answerQuestion(
   const q = question(library, input.questionId);
   const chosen = order[input.position]!;
   const correct = isCorrect({ id: q.id, options: q.options.map((o) => ({ correct: Boolean(o.correct) })) }, chosen);
-  const scheduler = createScheduler(toStudySettings(getSettingsRow(database, userId)).scheduler);
+  const settings = toStudySettings(getSettingsRow(database, userId));
+  const scheduler = createScheduler(questionSchedulerSettings(settings.scheduler));
+  const nextDay = studyDayBounds(now, settings.day).end;
   const deadline = attempt.deadlineAt ? new Date(attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS) : null;
   const { pulled } = recordAnswer(database, {
     userId,
@@ -120,7 +123,9 @@ export function answerQuestion(
     now: deadline && now > attempt.deadlineAt! && now <= deadline ? attempt.deadlineAt! : now,
     reviewLogId: crypto.randomUUID(),
     topicId: library.items.get(q.id)!.topic.id,
-    schedule: (prev) => gradeCard(scheduler, prev, now, ratingForAnswer(correct)),
+    durationMs: input.durationMs ?? 0,
+    shownOrder: order,
+    schedule: (prev) => gradeQuestion(scheduler, prev, now, ratingForAnswer(correct), nextDay),
     linkedCards: q.cards
       .filter((c) => library.items.get(c)?.kind === 'card')
       .map((c) => ({ itemId: c, topicId: library.items.get(c)!.topic.id })),

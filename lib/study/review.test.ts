@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type Grade } from 'ts-fsrs';
 import { freshDb } from '@/test/db-fixture';
 import { readLibrary } from '@/lib/content/load';
-import { getCardState, markLessonRead, rowToCard } from '@/lib/db/reviews';
-import { gradeItem, NotStudyableError, UnknownItemError } from './review';
+import { getCardState, lastShownOrders, markLessonRead, rowToCard } from '@/lib/db/reviews';
+import { BadGradeError, gradeItem, NotStudyableError, UnknownItemError } from './review';
 
 const { library } = readLibrary(path.resolve('content'));
 let ctx: ReturnType<typeof freshDb>;
@@ -66,10 +66,33 @@ describe('conformance: the app stores what ts-fsrs computes', () => {
     const second = gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-0000000000a2', itemId: q.id, answer: wrong, durationMs: 0 }, at(0, 20));
     expect(second.correct).toBe(false);
     expect(second.pulled).toBe(q.cards.length);
-    const direct = fsrs(generatorParameters({ request_retention: 0.9, enable_fuzz: true, learning_steps: ['1m', '10m'], relearning_steps: ['10m'] }));
+    // Questions skip the short learning steps: FSRS schedules them a day or more ahead.
+    const direct = fsrs(generatorParameters({ request_retention: 0.9, enable_fuzz: true, learning_steps: [], relearning_steps: [] }));
     let expected = direct.next(createEmptyCard(at(0)), at(0), Rating.Good).card;
     expected = direct.next(expected, at(0, 20), Rating.Again).card;
-    expect(rowToCard(getCardState(ctx.db, user, q.id)!)).toEqual(expected);
+    const stored = rowToCard(getCardState(ctx.db, user, q.id)!);
+    expect(stored).toEqual(expected);
+    expect(stored.state).toBe(State.Review);
+    // Not again on the same study day (days start at 4:00 UTC for a new learner).
+    expect(stored.due.getTime()).toBeGreaterThanOrEqual(new Date('2026-03-03T04:00:00Z').getTime());
+  });
+
+  it('records the order a question was shown in, and refuses an order that is not a permutation of its options', () => {
+    const user = ctx.learner();
+    markLessonRead(ctx.db, user, 'timeout', at(-1));
+    const q = library.topics.get('timeout')!.questions[1]!;
+    const n = q.options.length;
+    const order = Array.from({ length: n }, (_, i) => n - 1 - i);
+    expect(() =>
+      gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-0000000000c1', itemId: q.id, answer: 0, durationMs: 0, shownOrder: [0, 0, 1, 2].slice(0, n) }, at(0)),
+    ).toThrow(BadGradeError);
+    expect(getCardState(ctx.db, user, q.id)).toBeUndefined();
+    gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-0000000000c2', itemId: q.id, answer: 0, durationMs: 1500, shownOrder: order }, at(0));
+    expect(lastShownOrders(ctx.db, user, [q.id]).get(q.id)).toEqual(order);
+    const card = library.topics.get('timeout')!.cards[0]!.id;
+    expect(() => gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-0000000000c3', itemId: card, rating: 3, durationMs: 0, shownOrder: [0] }, at(0))).toThrow(
+      BadGradeError,
+    );
   });
 
   it('refuses unknown items and cards of unread lessons', () => {

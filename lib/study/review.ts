@@ -5,7 +5,8 @@ import type { Db } from '@/lib/db/client';
 import { getSettingsRow } from '@/lib/db/settings';
 import { getCardState, listLessonReads, pullForward, recordReviewIn, undoReview } from '@/lib/db/reviews';
 import { isCorrect, ratingForAnswer } from '@/lib/quiz/grade';
-import { createScheduler, gradeCard, newCard, undoReview as undoCard, type Grade } from '@/lib/srs/scheduler';
+import { studyDayBounds } from '@/lib/srs/day';
+import { createScheduler, gradeCard, gradeQuestion, newCard, questionSchedulerSettings, undoReview as undoCard, type Grade } from '@/lib/srs/scheduler';
 import { toStudySettings } from '@/lib/srs/settings';
 
 export const gradeInput = z
@@ -22,6 +23,8 @@ export const gradeInput = z
     /** Quiz questions: the chosen option's index in the content file; the server grades it. */
     answer: z.number({ error: 'answer must be an option index' }).int().min(0).max(9).optional(),
     durationMs: z.number().int().min(0).max(86_400_000).optional().default(0),
+    /** Quiz questions: the options' content indices in the order they were shown. */
+    shownOrder: z.array(z.number().int().min(0).max(9)).min(1).max(10).optional(),
   })
   .refine((v) => (v.rating === undefined) !== (v.answer === undefined), {
     message: 'Send a rating (flashcards) or an answer (quiz questions), not both.',
@@ -39,7 +42,7 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
     const read = listLessonReads(database, userId).some((r) => r.topicId === item.topic.id);
     if (!read) throw new NotStudyableError('This card is not in your reviews yet: read its lesson first.');
   }
-  const scheduler = createScheduler(toStudySettings(getSettingsRow(database, userId)).scheduler);
+  const settings = toStudySettings(getSettingsRow(database, userId));
   let rating: Grade;
   let correct: boolean | null = null;
   if (item.kind === 'question') {
@@ -47,8 +50,12 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
     if (input.answer === undefined) throw new BadGradeError('Answer a quiz question by choosing an option (answer), not with a rating.');
     if (input.answer >= q.options.length) throw new BadGradeError(`answer must be an option index from 0 to ${q.options.length - 1}.`);
     correct = isCorrect({ id: q.id, options: q.options.map((o) => ({ correct: Boolean(o.correct) })) }, input.answer);
+    if (input.shownOrder && !isPermutation(input.shownOrder, q.options.length)) {
+      throw new BadGradeError(`shownOrder must list each option index from 0 to ${q.options.length - 1} once.`);
+    }
     rating = ratingForAnswer(correct);
   } else {
+    if (input.shownOrder) throw new BadGradeError('shownOrder is only for quiz questions.');
     if (input.rating === undefined) throw new BadGradeError('Grade a flashcard with a rating from 1 (Again) to 4 (Easy).');
     rating = input.rating as Grade;
   }
@@ -63,7 +70,11 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
       now,
       durationMs: input.durationMs,
       source,
-      schedule: (previous) => gradeCard(scheduler, previous, now, rating),
+      shownOrder: input.shownOrder ?? null,
+      schedule: (previous) =>
+        item.kind === 'question'
+          ? gradeQuestion(createScheduler(questionSchedulerSettings(settings.scheduler)), previous, now, rating, studyDayBounds(now, settings.day).end)
+          : gradeCard(createScheduler(settings.scheduler), previous, now, rating),
     });
     // A missed question brings its flashcards into today's review, as a quiz miss does.
     const pulled =
@@ -75,6 +86,10 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
 }
 
 export class BadGradeError extends Error {}
+
+function isPermutation(order: number[], length: number): boolean {
+  return order.length === length && new Set(order).size === length && order.every((i) => i >= 0 && i < length);
+}
 
 export function undoItem(database: Db, userId: string, logId: string) {
   const scheduler = createScheduler(toStudySettings(getSettingsRow(database, userId)).scheduler);

@@ -35,7 +35,10 @@ export interface StudyToday {
   settings: StudySettings;
   queue: Queue;
   today: string;
+  /** Reviews done in /review today (flashcards and due questions). */
   reviewsToday: number;
+  /** Questions answered in quizzes today, counted apart from reviews. */
+  quizAnswersToday: number;
   newToday: number;
   streak: number;
 }
@@ -44,7 +47,7 @@ export interface StudyToday {
 export function loadStudyToday(database: Db, library: Library, userId: string, now: Date): StudyToday {
   const settings = toStudySettings(getSettingsRow(database, userId));
   const { day, start, end } = studyDayBounds(now, settings.day);
-  const { reviews, introduced } = countReviews(database, userId, start, end);
+  const { reviews, introduced, quizAnswers } = countReviews(database, userId, start, end);
   const started = listCardStates(database, userId)
     .filter((row) => library.items.has(row.itemId))
     .map((row) => ({
@@ -70,6 +73,6 @@ export function loadStudyToday(database: Db, library: Library, userId: string, n
   });
   const since = new Date(now.getTime() - 400 * 86_400_000);
   const days = reviewTimesSince(database, userId, since).map((t) => studyDay(t, settings.day));
-  return { settings, queue, today: day, reviewsToday: reviews, newToday: introduced, streak: currentStreak(days, day) };
+  return { settings, queue, today: day, reviewsToday: reviews, quizAnswersToday: quizAnswers, newToday: introduced, streak: currentStreak(days, day) };
 }
 

@@ -32,6 +32,7 @@ export default async function DashboardPage() {
     { id: 'due', label: 'Cards due now', value: dueNow },
     { id: 'new', label: 'New cards available today', value: newToday },
     { id: 'reviewed', label: 'Reviews done today', value: today.reviewsToday },
+    { id: 'quiz-answers', label: 'Quiz answers today', value: today.quizAnswersToday },
     { id: 'streak', label: today.streak === 1 ? 'Day streak' : 'Days streak', value: today.streak },
     { id: 'longest', label: 'Longest streak', value: stats.longestStreak },
   ];
@@ -70,7 +71,7 @@ export default async function DashboardPage() {
               </Link>
             </>
           ) : (
-            <p className="muted">{today.reviewsToday > 0 ? 'All caught up for today.' : 'Nothing to review yet: read a lesson to add its cards.'}</p>
+            <p className="muted">{today.reviewsToday + today.quizAnswersToday > 0 ? 'All caught up for today.' : 'Nothing to review yet: read a lesson to add its cards.'}</p>
           )}
         </div>
         <div className="panel">

@@ -8,6 +8,7 @@ import {
   GRADES,
   gradeCard,
   previewIntervals,
+  questionSchedulerSettings,
   State,
   type Card,
   type Grade,
@@ -15,7 +16,6 @@ import {
 } from '@/lib/srs/scheduler';
 import { LEARN_AHEAD_MS } from '@/lib/srs/queue';
 import { ratingForAnswer } from '@/lib/quiz/grade';
-import { shuffle } from '@/lib/quiz/shuffle';
 
 type SerializedCard = Omit<Card, 'due' | 'last_review'> & { due: string; last_review: string | null };
 
@@ -26,8 +26,10 @@ export interface ReviewItemView {
   topicHref: string;
   frontHtml: string;
   backHtml: string;
-  /** Quiz questions: options in content order (shown shuffled). */
+  /** Quiz questions: options in content order. */
   options: { html: string; whyHtml: string; correct: boolean }[];
+  /** Quiz questions: the content indices in the order to show them this time (never the last showing's order). */
+  order: number[];
   card: SerializedCard | null;
 }
 
@@ -97,6 +99,8 @@ export function ReviewSession({
   reviewsToday: number;
 }) {
   const scheduler = useMemo(() => createScheduler(settings), [settings]);
+  // Questions skip the learning steps, as the server schedules them.
+  const questionScheduler = useMemo(() => createScheduler(questionSchedulerSettings(settings)), [settings]);
   const [queue, setQueue] = useState<QueueEntry[]>(() => initialItems.map((v) => ({ view: v, card: deserialize(v.card) })));
   const [revealed, setRevealed] = useState(false);
   /** Quiz questions: the chosen option (content index) once answered. */
@@ -131,11 +135,8 @@ export function ReviewSession({
     [scheduler, current, now],
   );
 
-  // Options are shown in an order that changes from one review of the question to the next.
-  const displayOrder = useMemo(
-    () => (current?.view.kind === 'question' ? shuffle(current.view.options.map((_, i) => i), `${current.view.itemId}:${current.card?.reps ?? 0}`) : []),
-    [current],
-  );
+  // The server chose the order so that it differs from the question's previous showing.
+  const displayOrder = useMemo(() => (current?.view.kind === 'question' ? current.view.order : []), [current]);
   const questionRating = chosen !== null && current?.view.kind === 'question' ? ratingForAnswer(current.view.options[chosen]!.correct) : null;
   const choose = useCallback(
     (index: number) => {
@@ -161,7 +162,7 @@ export function ReviewSession({
     (rating: Grade, answer?: number) => {
       if (!current || !revealed || fatal) return;
       const at = new Date();
-      const { card } = gradeCard(scheduler, current.card, at, rating);
+      const { card } = gradeCard(current.view.kind === 'question' ? questionScheduler : scheduler, current.card, at, rating);
       const logId = crypto.randomUUID();
       const stillLearning =
         (card.state === State.Learning || card.state === State.Relearning) &&
@@ -182,14 +183,14 @@ export function ReviewSession({
           body: JSON.stringify({
             id: logId,
             itemId: current.view.itemId,
-            ...(answer === undefined ? { rating } : { answer }),
+            ...(answer === undefined ? { rating } : { answer, shownOrder: current.view.order }),
             durationMs: Math.min(Date.now() - shownAt.current, 86_400_000),
           }),
         },
         [409],
       );
     },
-    [current, currentIndex, revealed, fatal, scheduler, send],
+    [current, currentIndex, revealed, fatal, scheduler, questionScheduler, send],
   );
 
   const undo = useCallback(() => {

@@ -89,8 +89,11 @@ export function QuizRunner({
     return () => clearInterval(timer);
   }, [deadline, serverNow, finish]);
 
+  // When the current question was put on screen: its answer records how long it took.
+  const shownAt = useRef(0);
   useEffect(() => {
     headingRef.current?.focus();
+    shownAt.current = Date.now();
   }, [index]);
 
   const submit = useCallback(
@@ -103,7 +106,7 @@ export function QuizRunner({
         const res = await fetch(`/api/quiz/attempts/${attemptId}/answers`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ questionId: q.id, position }),
+          body: JSON.stringify({ questionId: q.id, position, durationMs: Math.min(Math.max(0, Date.now() - shownAt.current), 86_400_000) }),
         });
         const body = (await res.json().catch(() => ({}))) as RunnerAnswer & { error?: string };
         if (!res.ok) {

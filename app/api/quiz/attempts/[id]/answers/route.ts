@@ -10,9 +10,10 @@ const params = z.object({ id: z.uuid({ error: 'The attempt id must be a UUID.' }
 const body = z.object({
   questionId: z.string().min(3).max(200),
   position: z.number({ error: 'position must be the 0-based index of the option shown' }).int().min(0).max(9),
+  durationMs: z.number({ error: 'durationMs must be a number of milliseconds' }).int().min(0).max(86_400_000).optional(),
 });
 
-/** Answer one question: `{ questionId, position }` (the option's place as shown, from 0). */
+/** Answer one question: `{ questionId, position, durationMs? }` (the option's place as shown, from 0; the time taken). */
 export async function POST(request: Request, { params: p }: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
   if (!user) return jsonError(401, 'Sign in to answer quizzes.');
