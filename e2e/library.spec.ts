@@ -62,3 +62,37 @@ test('an unknown lesson is a 404 page, not an error', async ({ page }) => {
     await expect(page.getByText(/could not be found|not found/i).first()).toBeVisible();
   }
 });
+
+test('the catalog lists all 120 patterns, and each path leads on into the library at its level', async ({ page }) => {
+  await signUp(page);
+  const catalog = fs
+    .readFileSync('content/catalog.tsv', 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t'))
+    .filter((c) => c[2] !== 'tools');
+  const written = fs.readdirSync('content/patterns').filter((d) => fs.existsSync(path.join('content/patterns', d, 'lesson.md')));
+  await page.goto('/patterns');
+  const lessons = catalog.filter((c) => written.includes(c[0]!)).length;
+  await expect(page.getByTestId('catalog-count')).toHaveText(`${lessons} of ${catalog.length} patterns have a lesson`);
+  const unwritten = catalog.find((c) => !written.includes(c[0]!));
+  if (unwritten) {
+    // Listed with its tagline, and not a link.
+    const item = page.getByTestId(`unwritten-${unwritten[0]}`);
+    await expect(item).toContainText(unwritten[1]!);
+    await expect(item).toContainText(unwritten[5]!);
+    await expect(item.locator('a')).toHaveCount(0);
+  }
+  // Every catalog pattern once, plus lessons the catalog does not list (Choosing Patterns).
+  const extra = written.filter((w) => !catalog.some((c) => c[0] === w)).length;
+  await expect(page.locator('main .pattern-item')).toHaveCount(catalog.length + extra);
+
+  // Circuit breaker is a beginner lesson outside the beginner path's seed steps.
+  await page.goto('/paths/beginner');
+  const further = page.getByTestId('going-further');
+  await expect(further.getByRole('link', { name: 'Circuit Breaker' })).toBeVisible();
+  await expect(page.getByTestId('further-done')).toHaveText(/^0 of \d+ done$/);
+  // The seed's steps still decide the path's own completion.
+  await expect(page.getByTestId('path-done')).toHaveText(/^0 of \d+ steps done$/);
+});

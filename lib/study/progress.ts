@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Library, Topic } from '@/lib/content';
+import { goingFurther } from '@/lib/content/further';
 import { CATEGORIES, CATEGORY_TITLES } from '@/lib/content/schema';
 import type { Db } from '@/lib/db/client';
 import { listEnrollments, reviewLogPoints } from '@/lib/db/progress';
@@ -63,9 +64,21 @@ export function learnerProgress(database: Db, library: Library, userId: string, 
       };
     });
     const next = nextStep(pathSteps(path), facts);
+    // "Going further": the rest of the library at this path's level, with its own progress.
+    const further = goingFurther(library, path).map((g) => ({
+      ...g,
+      steps: g.topics.map((t) => {
+        const f = facts(t.id)!;
+        return { slug: t.slug, title: t.title, href: t.href, summary: t.summary, facts: f, done: stepDone(f), todo: stepTodo(f) };
+      }),
+    }));
+    const furtherSteps = further.flatMap((g) => g.steps);
     return {
       path,
       steps,
+      further,
+      furtherDone: furtherSteps.filter((s) => s.done).length,
+      furtherTotal: furtherSteps.length,
       done: steps.filter((s) => s.done).length,
       next: next ? steps.find((s) => s.index === next.index)! : null,
       enrolledAt: enrollments.find((e) => e.pathId === path.id)?.startedAt ?? null,

@@ -3,7 +3,8 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
 import { getLibrary } from '@/lib/content';
 import { CATEGORIES, CATEGORY_TITLES } from '@/lib/content/schema';
-import { isPatternCategory } from '@/lib/content/catalog';
+import { isPatternCategory, type CatalogEntry } from '@/lib/content/catalog';
+import type { Topic } from '@/lib/content';
 import { db } from '@/lib/db/client';
 import { listLessonReads } from '@/lib/db/reviews';
 import { LevelBadge } from '@/app/_components/LevelBadge';
@@ -12,25 +13,35 @@ import { learnerProgress } from '@/lib/study/progress';
 
 export const metadata: Metadata = { title: 'Patterns' };
 
+type Entry = { kind: 'lesson'; topic: Topic } | { kind: 'catalog'; entry: CatalogEntry };
+
 export default async function PatternsPage() {
   const user = await requireUser('/patterns');
   const library = getLibrary();
   const read = new Set(listLessonReads(db(), user.id).map((r) => r.topicId));
   const progress = learnerProgress(db(), library, user.id, new Date());
   const categoryMastery = new Map(progress.categories.map((c) => [c.id, c.mastery]));
-  const groups = CATEGORIES.map((c) => ({
-    id: c,
-    title: CATEGORY_TITLES[c],
-    patterns: library.patterns.filter((p) => p.meta?.category === c),
-  })).filter((g) => g.patterns.length > 0);
-  const total = library.catalog.filter((c) => isPatternCategory(c.category)).length;
+  // Every pattern in the catalog, written or not; a lesson is listed under its own category.
+  const catalog = library.catalog.filter((c) => isPatternCategory(c.category));
+  const written = new Set(library.patterns.map((p) => p.slug));
+  const groups = CATEGORIES.map((c) => {
+    const lessons = library.patterns.filter((p) => p.meta?.category === c);
+    const unwritten = catalog.filter((e) => e.category === c && !written.has(e.slug)).sort((a, b) => a.title.localeCompare(b.title));
+    const entries: Entry[] = [...lessons.map((t) => ({ kind: 'lesson' as const, topic: t })), ...unwritten.map((e) => ({ kind: 'catalog' as const, entry: e }))];
+    return { id: c, title: CATEGORY_TITLES[c], lessons: lessons.length, entries };
+  }).filter((g) => g.entries.length > 0);
+  const total = catalog.length;
+  const lessonCount = catalog.filter((e) => written.has(e.slug)).length;
 
   return (
     <div>
       <h1>Patterns</h1>
       <p className="muted">
-        {library.patterns.length} lessons so far from a library of {total} patterns, grouped by category.{' '}
-        <span aria-hidden="true">★</span> marks a five-level lesson.
+        <span data-testid="catalog-count">
+          {lessonCount} of {total} patterns have a lesson
+        </span>
+        , grouped by category; the others are listed with their one-line summary. <span aria-hidden="true">★</span> marks a five-level
+        lesson.
       </p>
       <section className="category" aria-labelledby="foundations">
         <h2 id="foundations">Foundations</h2>
@@ -60,22 +71,36 @@ export default async function PatternsPage() {
             <h2 id={`cat-${g.id}`}>{g.title}</h2>
             <MasteryBar value={categoryMastery.get(g.id) ?? 0} label="Category mastery" />
           </div>
+          <p className="muted" style={{ marginTop: 0 }}>
+            {g.lessons} of {g.entries.length} with a lesson
+          </p>
           <ul className="pattern-list">
-            {g.patterns.map((p) => (
-              <li key={p.id} className={`pattern-item${read.has(p.id) ? ' read' : ''}`}>
-                <h3>
-                  <Link href={p.href}>{p.title}</Link>
-                </h3>
-                <p>{p.summary}</p>
-                <div className="row" style={{ gap: '0.4rem' }}>
-                  {p.meta && <LevelBadge level={p.meta.level} />}
-                  {p.enhanced && <span className="badge badge-star">★ 5 levels</span>}
-                  {p.meta && <span className="badge">{p.meta.reading_minutes} min</span>}
-                  {read.has(p.id) && <span className="badge" style={{ color: 'var(--good)' }}>✓ Read</span>}
-                </div>
-                {read.has(p.id) && <MasteryBar value={progress.facts(p.id)?.mastery ?? 0} />}
-              </li>
-            ))}
+            {g.entries.map((e) =>
+              e.kind === 'lesson' ? (
+                <li key={e.topic.id} className={`pattern-item${read.has(e.topic.id) ? ' read' : ''}`}>
+                  <h3>
+                    <Link href={e.topic.href}>{e.topic.title}</Link>
+                  </h3>
+                  <p>{e.topic.summary}</p>
+                  <div className="row" style={{ gap: '0.4rem' }}>
+                    {e.topic.meta && <LevelBadge level={e.topic.meta.level} />}
+                    {e.topic.enhanced && <span className="badge badge-star">★ 5 levels</span>}
+                    {e.topic.meta && <span className="badge">{e.topic.meta.reading_minutes} min</span>}
+                    {read.has(e.topic.id) && <span className="badge" style={{ color: 'var(--good)' }}>✓ Read</span>}
+                  </div>
+                  {read.has(e.topic.id) && <MasteryBar value={progress.facts(e.topic.id)?.mastery ?? 0} />}
+                </li>
+              ) : (
+                <li key={e.entry.slug} className="pattern-item unwritten" data-testid={`unwritten-${e.entry.slug}`}>
+                  <h3>{e.entry.title}</h3>
+                  <p>
+                    {e.entry.tagline}
+                    {e.entry.subgroup ? ` · ${e.entry.subgroup}` : ''}
+                  </p>
+                  <p className="sr-only">No lesson yet.</p>
+                </li>
+              ),
+            )}
           </ul>
         </section>
       ))}

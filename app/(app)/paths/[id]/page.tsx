@@ -23,7 +23,7 @@ export default async function PathPage({ params: p }: { params: Promise<{ id: st
   const progress = learnerProgress(db(), getLibrary(), user.id, new Date());
   const entry = progress.paths.find((x) => x.path.id === parsed.data.id);
   if (!entry) notFound();
-  const { path, steps, done, next, enrolledAt } = entry;
+  const { path, steps, done, next, enrolledAt, further, furtherDone, furtherTotal } = entry;
   const check = (ok: boolean, text: string) => (
     <li style={{ color: ok ? 'var(--good)' : 'var(--muted)' }}>
       <span aria-hidden="true">{ok ? '✓' : '○'}</span> {text}
@@ -109,6 +109,48 @@ export default async function PathPage({ params: p }: { params: Promise<{ id: st
           </ol>
         </section>
       ))}
+      {furtherTotal > 0 && (
+        <section aria-labelledby="going-further" className="stack" data-testid="going-further">
+          <div className="row spread">
+            <div>
+              <h2 id="going-further" style={{ marginBottom: 0 }}>
+                Going further
+              </h2>
+              <p className="muted" style={{ margin: 0 }}>
+                The rest of the library at the {path.title.toLowerCase()} level, for after the steps above. It does not count toward the path.
+              </p>
+            </div>
+            <span className="badge" data-testid="further-done">
+              {furtherDone} of {furtherTotal} done
+            </span>
+          </div>
+          {further.map((g) => (
+            <div key={g.category}>
+              <h3 id={`further-${g.category}`}>{g.title}</h3>
+              <ul className="further-list" aria-labelledby={`further-${g.category}`}>
+                {g.steps.map((s) => (
+                  <li key={s.slug} className={`further-item${s.done ? ' read' : ''}`} data-testid={`further-${s.slug}`}>
+                    <div>
+                      <Link href={s.href}>{s.title}</Link>
+                      {s.done && (
+                        <span style={{ color: 'var(--good)' }}>
+                          {' '}
+                          <span aria-hidden="true">✓</span>
+                          <span className="sr-only">(done)</span>
+                        </span>
+                      )}
+                      <p className="muted" style={{ margin: 0, fontSize: '0.9rem' }}>
+                        {s.summary}
+                      </p>
+                    </div>
+                    <span className="muted further-todo">{s.done ? 'Done' : TODO_LABEL[s.todo]}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      )}
     </div>
   );
 }
