@@ -54,7 +54,10 @@ function makeContent(fx: Fixture = {}): string {
   const dir = path.join(root, 'patterns', 'timeout');
   fs.mkdirSync(dir, { recursive: true });
   const sections = fx.sections ?? [...STANDARD_SECTIONS];
-  const body = fx.body ?? sections.map((s) => `## ${s}\n\nText about ${s}.\n`).join('\n');
+  // A standard lesson needs 1,200-2,500 words and a diagram or sketch under How it works.
+  const filler = Array.from({ length: 160 }, (_, i) => `word${i}`).join(' ');
+  const sectionBody = (t: string) => `Text about ${t}. ${filler}\n${t === 'How it works' ? '\n```mermaid\nflowchart LR\n  A --> B\n```\n' : ''}`;
+  const body = fx.body ?? sections.map((s) => `## ${s}\n\n${sectionBody(s)}`).join('\n');
   fs.writeFileSync(path.join(dir, 'lesson.md'), `---\n${YAML.stringify({ ...baseFront, ...fx.front })}---\n\n${body}`);
   fs.writeFileSync(path.join(dir, 'cards.yaml'), YAML.stringify(fx.cards ?? baseCards));
   fs.writeFileSync(path.join(dir, 'quiz.yaml'), YAML.stringify(fx.quiz ?? baseQuiz));
@@ -126,6 +129,23 @@ describe('content validation', () => {
     quiz[0]!.options = [option('A bounded wait with a fallback', true), option('No wait'), option('Retry'), option('Bigger pool')];
     quiz[1]!.options = [option('Bound it', true), option('Retry every call at once'), option('A larger thread pool'), option('Wait forever')];
     expect(problems({ quiz })).toEqual([]);
+  });
+
+  it('holds a standard lesson to its length and asks for a diagram or sketch under How it works', () => {
+    const short = STANDARD_SECTIONS.map((t) => `## ${t}\n\nA few words about ${t}.\n`).join('\n');
+    expect(problems({ body: short })).toEqual([
+      expect.stringMatching(/^patterns\/timeout\/lesson\.md: \(body\): has \d+ words; a standard lesson has 1200-2500$/),
+      'patterns/timeout/lesson.md: sections.How it works: needs a Mermaid diagram or a TypeScript sketch',
+    ]);
+  });
+
+  it('validates the glance block', () => {
+    const glance = { problem: 'Slow calls pile up.', mechanism: 'Bound every wait.', cost: 'Picking the value.', complexity: 'low', use_when: 'Any remote call.', avoid_when: 'Never.' };
+    expect(problems({ front: { glance } })).toEqual([]);
+    expect(problems({ front: { glance: { ...glance, complexity: 'tiny', cost: 'x'.repeat(200) } } })).toEqual([
+      expect.stringMatching(/^patterns\/timeout\/lesson\.md: glance\.cost: keep it to one short line/),
+      expect.stringMatching(/^patterns\/timeout\/lesson\.md: glance\.complexity: /),
+    ]);
   });
 
   it('reports duplicate keys across cards and questions, and unknown card references', () => {

@@ -19,6 +19,7 @@ import {
   problemsFile,
   quizFile,
   STANDARD_SECTIONS,
+  STANDARD_WORDS,
   type CardContent,
   type LessonMeta,
   type PathContent,
@@ -205,6 +206,16 @@ function readTopic(dir: string, kind: TopicKind, slug: string, problems: Problem
   }
   for (const s of sections) {
     if (s.markdown.length === 0) problems.add(lessonFile, `sections.${s.title}`, 'is empty');
+  }
+  if (kind === 'pattern' && !enhanced) {
+    const words = wordCount([intro, ...sections.map((s) => s.markdown)].join('\n'));
+    if (words < STANDARD_WORDS[0] || words > STANDARD_WORDS[1]) {
+      problems.add(lessonFile, '(body)', `has ${words} words; a standard lesson has ${STANDARD_WORDS[0]}-${STANDARD_WORDS[1]}`);
+    }
+    const how = sections.find((s) => s.title === 'How it works');
+    if (how && !/```(mermaid|ts|typescript)\b/.test(how.markdown)) {
+      problems.add(lessonFile, 'sections.How it works', 'needs a Mermaid diagram or a TypeScript sketch');
+    }
   }
 
   const cardsPath = path.join(/* turbopackIgnore: true */ dir, 'cards.yaml');

@@ -63,6 +63,20 @@ const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase k
 const key = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase kebab-case key');
 const text = z.string().trim().min(1, 'must not be empty');
 
+/** A pattern's row in the comparison tool: one short line each, in the lesson's own words. */
+export const glanceSchema = z.strictObject({
+  problem: text.max(160, 'keep it to one short line (160 characters at most)'),
+  mechanism: text.max(160, 'keep it to one short line (160 characters at most)'),
+  cost: text.max(160, 'keep it to one short line (160 characters at most)'),
+  complexity: z.enum(['low', 'medium', 'high']),
+  use_when: text.max(160, 'keep it to one short line (160 characters at most)'),
+  avoid_when: text.max(160, 'keep it to one short line (160 characters at most)'),
+});
+export type Glance = z.infer<typeof glanceSchema>;
+
+/** A standard lesson is a real lesson: this many words of body. */
+export const STANDARD_WORDS = [1200, 2500] as const;
+
 export const lessonFrontMatter = z.strictObject({
   title: text,
   summary: text,
@@ -76,6 +90,7 @@ export const lessonFrontMatter = z.strictObject({
   related: z.array(slug).default([]),
   solves: z.array(slug).min(1, 'name at least one problem tag'),
   reading_minutes: z.number().int().positive().max(120),
+  glance: glanceSchema.optional(),
 });
 export type LessonMeta = z.infer<typeof lessonFrontMatter>;
 
