@@ -5,7 +5,7 @@ import { listCardStates } from '@/lib/db/reviews';
 import { getSettingsRow } from '@/lib/db/settings';
 import { addDays, studyDayBounds, dayStartInstant } from '@/lib/srs/day';
 import { replayHistory } from '@/lib/srs/reschedule';
-import { createScheduler, type Card } from '@/lib/srs/scheduler';
+import { createScheduler, questionSchedulerSettings, type Card } from '@/lib/srs/scheduler';
 import { toStudySettings } from '@/lib/srs/settings';
 
 export interface RescheduleResult {
@@ -23,6 +23,8 @@ export interface RescheduleResult {
 export function rescheduleAll(database: Db, userId: string, now: Date): RescheduleResult {
   const settings = toStudySettings(getSettingsRow(database, userId));
   const scheduler = createScheduler(settings.scheduler);
+  // Questions skip the learning steps, as they do when graded.
+  const questionScheduler = createScheduler(questionSchedulerSettings(settings.scheduler));
   const histories = historiesByItem(database, userId);
   const { day } = studyDayBounds(now, settings.day);
   const weekEnd = dayStartInstant(addDays(day, 7), settings.day);
@@ -34,7 +36,7 @@ export function rescheduleAll(database: Db, userId: string, now: Date): Reschedu
     const inWeek = (d: Date) => d.getTime() < weekEnd.getTime() && row.state !== 0;
     if (inWeek(row.due)) before += 1;
     const history = (histories.get(row.itemId) ?? []).filter((h) => !row.resetAt || h.review > row.resetAt);
-    const card = history.length ? replayHistory(scheduler, history) : null;
+    const card = history.length ? replayHistory(row.kind === 'question' ? questionScheduler : scheduler, history) : null;
     if (!card) {
       if (inWeek(row.due)) after += 1;
       continue;
