@@ -1,0 +1,20 @@
+import { NextResponse } from 'next/server';
+import { currentUser } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
+import { jsonError } from '@/lib/http';
+import { reviewsCsv } from '@/lib/study/portability';
+
+export const dynamic = 'force-dynamic';
+
+/** The learner's review log as CSV in the columns the FSRS optimizer and benchmark read. */
+export async function GET() {
+  const user = await currentUser();
+  if (!user) return jsonError(401, 'Sign in to export your review log.');
+  return new NextResponse(reviewsCsv(db(), user.id), {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="patternwise-reviews-${new Date().toISOString().slice(0, 10)}.csv"`,
+      'cache-control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from './client';
+import { reviewLogs } from './schema';
+
+/** The learner's review log, oldest first, with what the exports need. */
+export function reviewLogsForExport(database: Db, userId: string) {
+  return database
+    .select({
+      itemId: reviewLogs.itemId,
+      review: reviewLogs.review,
+      rating: reviewLogs.rating,
+      state: reviewLogs.state,
+      durationMs: reviewLogs.durationMs,
+    })
+    .from(reviewLogs)
+    .where(eq(reviewLogs.userId, userId))
+    .orderBy(asc(reviewLogs.review), sql`rowid`)
+    .all();
+}
