@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Card } from 'ts-fsrs';
 import type { Db } from './client';
 import { cardStates, reviewLogs, userSettings } from './schema';
-import type { SettingsForm } from '@/lib/srs/settings';
+import { easyDaysOf, type SettingsForm } from '@/lib/srs/settings';
 
 export function saveSettings(database: Db, userId: string, form: SettingsForm): void {
   database
@@ -19,6 +19,8 @@ export function saveSettings(database: Db, userId: string, form: SettingsForm): 
       fuzz: form.fuzz,
       maximumInterval: form.maximumInterval,
       autoOptimize: form.autoOptimize,
+      loadBalance: form.loadBalance,
+      easyDays: JSON.stringify(easyDaysOf(form)),
       updatedAt: new Date(),
     })
     .where(eq(userSettings.userId, userId))

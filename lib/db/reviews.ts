@@ -234,6 +234,16 @@ export function undoReview(
   });
 }
 
+/** Due times of the learner's review-state cards due from `from` on (suspended ones excluded): the load to balance. */
+export function reviewDueTimes(database: Db | Executor, userId: string, from: Date): Date[] {
+  return database
+    .select({ due: cardStates.due })
+    .from(cardStates)
+    .where(and(eq(cardStates.userId, userId), eq(cardStates.state, 2), eq(cardStates.suspended, false), gte(cardStates.due, from)))
+    .all()
+    .map((r) => r.due);
+}
+
 /** Reviews in [start, end), and how many of them introduced a new card. */
 export function countReviews(database: Db, userId: string, start: Date, end: Date): { reviews: number; introduced: number } {
   const row = database

@@ -71,7 +71,8 @@ export interface GradeResult {
 const DAY_MS = 86_400_000;
 const withoutFuzz = new WeakMap<FSRS, FSRS>();
 
-function unfuzzed(scheduler: FSRS): FSRS {
+/** The same scheduler with fuzz off (cached per scheduler). */
+export function unfuzzed(scheduler: FSRS): FSRS {
   let f = withoutFuzz.get(scheduler);
   if (!f) {
     f = fsrs({ ...scheduler.parameters, enable_fuzz: false });
