@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balancedInterval, dueCountsByDay, NORMAL_WEEK, weekday, type Workload } from './balance';
+import { balancedInterval, dueCountsByDay, NORMAL_WEEK, weekday, weekForecast, type Workload } from './balance';
 import { createScheduler, DEFAULT_SCHEDULER_SETTINGS, gradeCard, gradeOutcomes, Rating, type Card } from './scheduler';
 import { addDays } from './day';
 
@@ -125,5 +125,15 @@ describe('gradeCard with a workload', () => {
     expect(o[Rating.Good].card.scheduled_days).toBeLessThanOrEqual(o[Rating.Easy].card.scheduled_days);
     const noFuzz = createScheduler({ ...DEFAULT_SCHEDULER_SETTINGS, fuzz: false });
     expect(gradeCard(noFuzz, card, card.due, Rating.Good, w)).toEqual(gradeCard(noFuzz, card, card.due, Rating.Good));
+  });
+});
+
+describe('weekForecast', () => {
+  it('moves a light day\'s share onto the other days, keeping the week\'s total', () => {
+    expect(weekForecast(10, NORMAL_WEEK)).toEqual([10, 10, 10, 10, 10, 10, 10]);
+    expect(weekForecast(10, [0, 1, 1, 1, 1, 1, 0])).toEqual([0, 14, 14, 14, 14, 14, 0]);
+    const half = weekForecast(12, [0.5, 1, 1, 1, 1, 1, 0.5]);
+    expect(half[0]! * 2).toBeCloseTo(half[1]!);
+    expect(half.reduce((s, n) => s + n, 0)).toBeCloseTo(84);
   });
 });

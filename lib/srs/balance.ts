@@ -71,3 +71,14 @@ export function balancedInterval(
   }
   return days[days.length - 1]!.ivl;
 }
+
+/**
+ * The week load balancing aims for: `perDay` reviews a day on average, spread over the
+ * weekdays in proportion to their load fractions (Sunday first). Cards with intervals under
+ * three days have no room to move, so real light days carry somewhat more than this.
+ */
+export function weekForecast(perDay: number, easyDays: readonly number[]): number[] {
+  const total = easyDays.reduce((s, f) => s + f, 0);
+  if (total <= 0) return easyDays.map(() => perDay);
+  return easyDays.map((f) => (perDay * 7 * f) / total);
+}
