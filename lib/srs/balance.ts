@@ -33,12 +33,19 @@ export function dueCountsByDay(dues: Iterable<Date>, dayOf: (instant: Date) => s
 }
 
 /**
+ * How strongly balancing prefers the shorter days of a range (weight ∝ 1 / days^SHORTER_BIAS).
+ * The days further out always have fewer reviews due yet (not everything is scheduled that
+ * far), so load alone drifts intervals longer and retention down; with 4 the simulated
+ * learner's true retention does not fall (npm run bench, docs/decisions/006).
+ */
+export const SHORTER_BIAS = 4;
+
+/**
  * Chooses an interval within the fuzz range of `interval` (ts-fsrs's range, so balancing
  * never moves a card further than fuzz would), preferring days with fewer reviews due and
- * honouring easy days. Each day's weight is (fraction / (due + 1))² / days: a day at half
+ * honouring easy days. Each day's weight is (fraction / (due + 1))² / days⁴: a day at half
  * load counts as twice as busy, a day at 0% is never chosen while another day in the range
- * can take the card, and shorter intervals are slightly preferred so retention does not
- * fall. The pick is a weighted draw seeded by `seed` (the card and its history), so the
+ * can take the card, and shorter intervals are preferred so retention does not fall. The pick is a weighted draw seeded by `seed` (the card and its history), so the
  * same card, history and workload always give the same day. `atLeast` keeps the grades in
  * order (Easy never before Good). See docs/decisions/006.
  */
@@ -59,7 +66,7 @@ export function balancedInterval(
     const key = addDays(workload.today, ivl);
     days.push({ ivl, load: workload.due.get(key) ?? 0, fraction: workload.easyDays[weekday(key)] ?? 1 });
   }
-  const weight = (d: (typeof days)[number], fraction: number) => (fraction / (d.load + 1)) ** 2 / d.ivl;
+  const weight = (d: (typeof days)[number], fraction: number) => (fraction / (d.load + 1)) ** 2 / d.ivl ** SHORTER_BIAS;
   let weights = days.map((d) => weight(d, d.fraction));
   // Every day in the range is a 0% day: balance as if there were no easy days.
   if (weights.every((w) => w === 0)) weights = days.map((d) => weight(d, 1));
