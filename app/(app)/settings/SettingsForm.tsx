@@ -193,7 +193,7 @@ export function SettingsForm({ values, timezones }: { values: SettingsValues; ti
         <span className="hint">Spreads cards learned together over nearby days. The same card and history always get the same interval.</span>
       </div>
       <fieldset className="field" style={{ border: 0, padding: 0, margin: '0 0 1rem' }} aria-describedby="easy-days-hint">
-        <legend style={{ fontWeight: 600, marginBottom: '0.35rem' }}>Workload</legend>
+        <legend style={{ fontWeight: 600, marginBottom: '0.35rem', padding: 0 }}>Workload</legend>
         <label className="row" style={{ gap: '0.5rem', fontWeight: 600 }}>
           <input type="checkbox" name="loadBalance" checked={loadBalance} onChange={(ev) => setLoadBalance(ev.target.checked)} data-testid="load-balance" /> Balance
           my daily load
