@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: the optimizer's time on 10,000 reviews, and the review-queue query's
- * time for one learner in a database of 1,000,000 card states. Prints medians and p95.
+ * `npm run bench`: the optimizer's time on 10,000 reviews, the review-queue query's time for
+ * one learner in a database of 1,000,000 card states (medians and p95), and load balancing
+ * and easy days on a simulated learner over 180 days.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import { listCardStates } from '../lib/db/reviews';
 import { fitParameters, loadOptimizer } from '../lib/optimizer/fit';
 import { trainingItems } from '../lib/optimizer/items';
 import { harderTruth, syntheticLog } from '../lib/optimizer/synthetic';
+import { mean, simulate, stdDev, type SimulationResult } from '../lib/srs/simulate';
 import { loadStudyToday } from '../lib/study/session';
 
 function stats(ms: number[]) {
@@ -92,5 +94,47 @@ function benchQueue() {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * A learner who starts 10 new cards a day for 180 days (1,800 cards, about the whole library
+ * with its questions), reviews everything due each day with the app's scheduler (default
+ * settings, fuzz on), and recalls with the memory model's own probability. Figures are over
+ * days 31-180 (after the first month's ramp), averaged over six seeds. The load grows as
+ * cards accumulate, so besides the plain standard deviation we give it around the 7-day
+ * centred average (the spikiness balancing is meant to remove).
+ */
+function benchBalancing() {
+  const base = { days: 180, newPerDay: 10, start: '2026-01-05' };
+  const seeds = [1, 2, 3, 4, 5, 6];
+  const run = (extra: { loadBalance: boolean; easyDays?: number[] }) => seeds.map((seed) => simulate({ ...base, ...extra, seed }));
+  const after = (xs: number[]) => xs.slice(30);
+  const light = (r: SimulationResult, days: number[]) => after(r.reviewsPerDay).filter((_, i) => days.includes(r.weekdays[i + 30]!));
+  const avg = (rs: SimulationResult[], f: (r: SimulationResult) => number) => mean(rs.map(f));
+  const t = performance.now();
+  const off = run({ loadBalance: false });
+  const on = run({ loadBalance: true });
+  const weekend0 = run({ loadBalance: true, easyDays: [0, 1, 1, 1, 1, 1, 0] });
+  const weekend50 = run({ loadBalance: true, easyDays: [0.5, 1, 1, 1, 1, 1, 0.5] });
+  const spikes = (xs: number[]) => xs.map((x, i) => x - mean(xs.slice(Math.max(0, i - 3), i + 4)));
+  const line = (name: string, rs: SimulationResult[]) =>
+    `${name}: reviews/day mean ${avg(rs, (r) => mean(after(r.reviewsPerDay))).toFixed(1)}, std dev ${avg(rs, (r) => stdDev(after(r.reviewsPerDay))).toFixed(2)}, ` +
+    `std dev around the 7-day average ${avg(rs, (r) => stdDev(after(spikes(r.reviewsPerDay)))).toFixed(2)}, ` +
+    `true retention ${(100 * avg(rs, (r) => r.trueRetention)).toFixed(2)}%`;
+  console.log(`balancing: simulated learner, 180 days, 10 new cards a day, ${seeds.length} seeds, ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(`balancing: ${line('off', off)}`);
+  console.log(`balancing: ${line('on ', on)}`);
+  for (const [name, rs] of [
+    ['Sat+Sun 0%', weekend0],
+    ['Sat+Sun 50%', weekend50],
+  ] as const) {
+    const weekend = avg(rs, (r) => mean(light(r, [0, 6])));
+    const weekdays = avg(rs, (r) => mean(light(r, [1, 2, 3, 4, 5])));
+    console.log(
+      `easy days ${name}: reviews on Sat/Sun ${weekend.toFixed(1)} a day, Mon-Fri ${weekdays.toFixed(1)} (${((100 * weekend) / weekdays).toFixed(0)}% of a weekday); ` +
+        `true retention ${(100 * avg(rs, (r) => r.trueRetention)).toFixed(2)}%`,
+    );
+  }
+}
+
+benchBalancing();
 await benchOptimizer();
 benchQueue();

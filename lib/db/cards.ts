@@ -1,8 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Card } from 'ts-fsrs';
 import type { Db } from './client';
 import { cardStates, reviewLogs, userSettings } from './schema';
-import type { SettingsForm } from '@/lib/srs/settings';
+import { easyDaysOf, type SettingsForm } from '@/lib/srs/settings';
 
 export function saveSettings(database: Db, userId: string, form: SettingsForm): void {
   database
@@ -19,19 +19,21 @@ export function saveSettings(database: Db, userId: string, form: SettingsForm): 
       fuzz: form.fuzz,
       maximumInterval: form.maximumInterval,
       autoOptimize: form.autoOptimize,
+      loadBalance: form.loadBalance,
+      easyDays: JSON.stringify(easyDaysOf(form)),
       updatedAt: new Date(),
     })
     .where(eq(userSettings.userId, userId))
     .run();
 }
 
-/** Each started item's review history (rating and time), for rescheduling by replay. */
+/** Each started item's review history (rating and time), for rescheduling by replay; cram answers are not part of it. */
 export function historiesByItem(database: Db, userId: string): Map<string, { rating: number; review: Date }[]> {
   const out = new Map<string, { rating: number; review: Date }[]>();
   for (const l of database
     .select({ itemId: reviewLogs.itemId, rating: reviewLogs.rating, review: reviewLogs.review })
     .from(reviewLogs)
-    .where(eq(reviewLogs.userId, userId))
+    .where(and(eq(reviewLogs.userId, userId), ne(reviewLogs.source, 'cram')))
     .all()) {
     const list = out.get(l.itemId) ?? [];
     list.push({ rating: l.rating, review: l.review });

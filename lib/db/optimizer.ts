@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt } from 'drizzle-orm';
+import { and, count, desc, eq, gt, ne } from 'drizzle-orm';
 import type { Db } from './client';
 import { optimizerRuns, reviewLogs, userSettings, type OptimizerRunRow } from './schema';
 
@@ -22,11 +22,12 @@ export function latestRun(database: Db, userId: string): OptimizerRunRow | undef
   return database.select().from(optimizerRuns).where(eq(optimizerRuns.userId, userId)).orderBy(desc(optimizerRuns.startedAt)).get();
 }
 
+/** The reviews the optimizer learns from: everything but cram answers (they changed no schedule). */
 export function allReviewLogs(database: Db, userId: string) {
   return database
     .select({ itemId: reviewLogs.itemId, rating: reviewLogs.rating, review: reviewLogs.review })
     .from(reviewLogs)
-    .where(eq(reviewLogs.userId, userId))
+    .where(and(eq(reviewLogs.userId, userId), ne(reviewLogs.source, 'cram')))
     .all();
 }
 
@@ -35,7 +36,7 @@ export function countReviewsSince(database: Db, userId: string, since: Date | nu
     database
       .select({ n: count() })
       .from(reviewLogs)
-      .where(and(eq(reviewLogs.userId, userId), since ? gt(reviewLogs.review, since) : undefined))
+      .where(and(eq(reviewLogs.userId, userId), ne(reviewLogs.source, 'cram'), since ? gt(reviewLogs.review, since) : undefined))
       .get()?.n ?? 0
   );
 }

@@ -1,4 +1,4 @@
-import { and, eq, gte } from 'drizzle-orm';
+import { and, eq, gte, ne } from 'drizzle-orm';
 import type { Db } from './client';
 import { pathEnrollments, reviewLogs, userSettings } from './schema';
 
@@ -14,7 +14,7 @@ export function listEnrollments(database: Db, userId: string): { pathId: string;
     .all();
 }
 
-/** The review log since `since`, as the statistics need it (the range is filtered in SQL). */
+/** The review log since `since`, as the statistics need it (the range is filtered in SQL); cram answers are counted apart. */
 export function reviewLogPoints(database: Db, userId: string, since: Date) {
   return database
     .select({
@@ -25,7 +25,16 @@ export function reviewLogPoints(database: Db, userId: string, since: Date) {
       durationMs: reviewLogs.durationMs,
     })
     .from(reviewLogs)
-    .where(and(eq(reviewLogs.userId, userId), gte(reviewLogs.review, since)))
+    .where(and(eq(reviewLogs.userId, userId), ne(reviewLogs.source, 'cram'), gte(reviewLogs.review, since)))
+    .all();
+}
+
+/** Cram answers since `since`: practice outside the schedule, shown apart from reviews. */
+export function cramLogPoints(database: Db, userId: string, since: Date) {
+  return database
+    .select({ review: reviewLogs.review, rating: reviewLogs.rating, itemId: reviewLogs.itemId })
+    .from(reviewLogs)
+    .where(and(eq(reviewLogs.userId, userId), eq(reviewLogs.source, 'cram'), gte(reviewLogs.review, since)))
     .all();
 }
 

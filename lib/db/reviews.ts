@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Card, ReviewLog } from 'ts-fsrs';
 import type Database from 'better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
@@ -211,11 +211,12 @@ export function undoReview(
       .from(reviewLogs)
       .where(and(eq(reviewLogs.id, input.logId), eq(reviewLogs.userId, input.userId)))
       .get();
-    if (!log) throw new ReviewNotFoundError();
+    // A cram answer changed no card state: undoing it only removes it from the log.
+    if (!log || log.source === 'cram') throw new ReviewNotFoundError();
     const latest = tx
       .select({ id: reviewLogs.id })
       .from(reviewLogs)
-      .where(and(eq(reviewLogs.userId, input.userId), eq(reviewLogs.itemId, log.itemId)))
+      .where(and(eq(reviewLogs.userId, input.userId), eq(reviewLogs.itemId, log.itemId), ne(reviewLogs.source, 'cram')))
       .orderBy(desc(reviewLogs.review), desc(sql`rowid`))
       .limit(1)
       .get();
@@ -237,6 +238,58 @@ export function undoReview(
   });
 }
 
+/** Due times of the learner's review-state cards due from `from` on (suspended ones excluded): the load to balance. */
+export function reviewDueTimes(database: Db | Executor, userId: string, from: Date): Date[] {
+  return database
+    .select({ due: cardStates.due })
+    .from(cardStates)
+    .where(and(eq(cardStates.userId, userId), eq(cardStates.state, 2), eq(cardStates.suspended, false), gte(cardStates.due, from)))
+    .all()
+    .map((r) => r.due);
+}
+
+/**
+ * Records a cram answer: one log row with source `cram` carrying the card's state as it is
+ * (nothing in card_states changes). A log id that already exists raises DuplicateReviewError.
+ */
+export function recordCramAnswer(
+  database: Db,
+  input: { userId: string; logId: string; itemId: string; now: Date; durationMs: number; log: (current: Card | null) => ReviewLog },
+): ReviewLogRow {
+  return database.transaction((tx) => {
+    if (tx.select({ id: reviewLogs.id }).from(reviewLogs).where(eq(reviewLogs.id, input.logId)).get()) throw new DuplicateReviewError();
+    const existing = tx
+      .select()
+      .from(cardStates)
+      .where(and(eq(cardStates.userId, input.userId), eq(cardStates.itemId, input.itemId)))
+      .get();
+    const log = input.log(existing ? rowToCard(existing) : null);
+    return tx
+      .insert(reviewLogs)
+      .values({
+        id: input.logId,
+        userId: input.userId,
+        itemId: input.itemId,
+        rating: log.rating,
+        state: log.state,
+        logDue: log.due,
+        stability: log.stability,
+        difficulty: log.difficulty,
+        elapsedDays: log.elapsed_days,
+        lastElapsedDays: log.last_elapsed_days,
+        scheduledDays: log.scheduled_days,
+        learningSteps: log.learning_steps,
+        review: log.review,
+        prevDue: existing?.due ?? null,
+        hadState: Boolean(existing),
+        durationMs: input.durationMs,
+        source: 'cram',
+      })
+      .returning()
+      .get();
+  });
+}
+
 /**
  * Study in [start, end): reviews done in /review, how many of them introduced a new card, and
  * quiz answers (counted apart: a quiz answer is not a flashcard review).
@@ -254,17 +307,17 @@ export function countReviews(
       quizAnswers: sql<number>`coalesce(sum(case when ${reviewLogs.source} = 'quiz' then 1 else 0 end), 0)`,
     })
     .from(reviewLogs)
-    .where(and(eq(reviewLogs.userId, userId), gte(reviewLogs.review, start), lt(reviewLogs.review, end)))
+    .where(and(eq(reviewLogs.userId, userId), ne(reviewLogs.source, 'cram'), gte(reviewLogs.review, start), lt(reviewLogs.review, end)))
     .get();
   return { reviews: row?.reviews ?? 0, introduced: row?.introduced ?? 0, quizAnswers: row?.quizAnswers ?? 0 };
 }
 
-/** Review times since `since`, newest first (streaks and calendars are computed from them). */
+/** Review times since `since`, newest first (streaks and calendars are computed from them; cram answers are apart). */
 export function reviewTimesSince(database: Db, userId: string, since: Date): Date[] {
   return database
     .select({ review: reviewLogs.review })
     .from(reviewLogs)
-    .where(and(eq(reviewLogs.userId, userId), gte(reviewLogs.review, since)))
+    .where(and(eq(reviewLogs.userId, userId), ne(reviewLogs.source, 'cram'), gte(reviewLogs.review, since)))
     .orderBy(desc(reviewLogs.review))
     .all()
     .map((r) => r.review);

@@ -31,6 +31,10 @@ export const userSettings = sqliteTable('user_settings', {
   dayStartHour: integer('day_start_hour').notNull().default(4),
   fuzz: integer('fuzz', { mode: 'boolean' }).notNull().default(true),
   maximumInterval: integer('maximum_interval').notNull().default(36500),
+  /** Choose each review's day within the fuzz range by the learner's load (needs fuzz). */
+  loadBalance: integer('load_balance', { mode: 'boolean' }).notNull().default(true),
+  /** JSON array of 7 load fractions, Sunday first: 1 a normal day, 0.5 half, 0 none (easy days). */
+  easyDays: text('easy_days').notNull().default('[1,1,1,1,1,1,1]'),
   /** JSON array of the 21 FSRS-6 weights, or null for the defaults. */
   fsrsParams: text('fsrs_params'),
   /** A date to be ready by (an interview, an onboarding deadline), YYYY-MM-DD, and the path to finish. */
@@ -98,7 +102,8 @@ export const reviewLogs = sqliteTable(
     /** False when this review created the card's state row (undo deletes it again). */
     hadState: integer('had_state', { mode: 'boolean' }).notNull(),
     durationMs: integer('duration_ms').notNull().default(0),
-    source: text('source', { enum: ['review', 'quiz'] }).notNull().default('review'),
+    /** cram: practice that changed no card state; kept out of the optimizer, limits and retention. */
+    source: text('source', { enum: ['review', 'quiz', 'cram'] }).notNull().default('review'),
     /** Quiz questions: the options' content indices in the order they were shown (JSON), so the next showing can differ. */
     shownOrder: text('shown_order'),
   },

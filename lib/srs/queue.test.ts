@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildQueue, type QueueInput, type StartedItem } from './queue';
+import { areSiblings, buildQueue, interleave, spreadSiblings, type QueueInput, type StartedItem } from './queue';
 import { createScheduler, DEFAULT_SCHEDULER_SETTINGS, gradeCard, newCard, Rating, State, type Card } from './scheduler';
 
 const NOW = new Date('2026-04-10T12:00:00Z');
@@ -28,15 +28,15 @@ function input(over: Partial<QueueInput>): QueueInput {
 const at = (ms: number) => new Date(NOW.getTime() + ms);
 
 describe('buildQueue', () => {
-  it('orders due learning cards, then due reviews, then new cards in path order', () => {
+  it('orders due learning cards, then due reviews with new cards in path order mixed in', () => {
     const q = buildQueue(
       input({
         started: [
-          started('a/review-late', card(State.Review, at(-3_600_000))),
+          started('c/review-late', card(State.Review, at(-3_600_000))),
           started('a/learning', card(State.Learning, at(-60_000))),
-          started('a/review-early', card(State.Review, at(-86_400_000))),
-          started('a/review-tonight', card(State.Review, at(10 * 3_600_000))),
-          started('a/review-tomorrow', card(State.Review, at(20 * 3_600_000))),
+          started('b/review-early', card(State.Review, at(-86_400_000))),
+          started('d/review-tonight', card(State.Review, at(10 * 3_600_000))),
+          started('e/review-tomorrow', card(State.Review, at(20 * 3_600_000))),
         ],
         newCandidates: [
           { itemId: 'timeout/one', topicId: 'timeout' },
@@ -46,11 +46,11 @@ describe('buildQueue', () => {
     );
     expect(q.items.map((i) => i.itemId)).toEqual([
       'a/learning',
-      'a/review-early',
-      'a/review-late',
-      'a/review-tonight',
+      'b/review-early',
       'timeout/one',
+      'c/review-late',
       'timeout/two',
+      'd/review-tonight',
     ]);
     expect(q.counts).toEqual({ learning: 1, review: 3, new: 2 });
   });
@@ -80,6 +80,73 @@ describe('buildQueue', () => {
       }),
     );
     expect(q.items.map((i) => i.itemId)).toEqual(['p/started', 'p/unburied', 'p/fresh']);
+  });
+
+  it('keeps siblings apart and interleaves a pattern\'s new cards with other due work', () => {
+    const q = buildQueue(
+      input({
+        started: [
+          started('saga/r1', card(State.Review, at(-5000))),
+          started('saga/r2', card(State.Review, at(-4000))),
+          started('cqrs/r1', card(State.Review, at(-3000))),
+          started('cqrs/r2', card(State.Review, at(-2000))),
+          started('timeout/q1', card(State.Review, at(-1000)), { topicId: 'quiz', tests: ['sharding/c1'] }),
+          started('bulkhead/r1', card(State.Review, at(-500))),
+        ],
+        newCandidates: ['c1', 'c2', 'c3'].map((k) => ({ itemId: `sharding/${k}`, topicId: 'sharding' })),
+      }),
+    );
+    const ids = q.items.map((i) => i.itemId);
+    expect(ids).toHaveLength(9);
+    for (let i = 1; i < q.items.length; i++) {
+      expect(areSiblings(q.items[i - 1]!, q.items[i]!), `${ids[i - 1]} then ${ids[i]}`).toBe(false);
+    }
+    // New cards are not a block at the end.
+    expect(ids.indexOf('sharding/c1')).toBeLessThan(6);
+  });
+});
+
+describe('areSiblings', () => {
+  it('pairs items of one pattern, and a question with a card it tests', () => {
+    expect(areSiblings({ itemId: 'saga/a', topicId: 'saga' }, { itemId: 'saga/q', topicId: 'saga' })).toBe(true);
+    expect(areSiblings({ itemId: 'saga/a', topicId: 'saga' }, { itemId: 'cqrs/a', topicId: 'cqrs' })).toBe(false);
+    expect(areSiblings({ itemId: 'quizzes/q1', topicId: 'quizzes', tests: ['saga/a'] }, { itemId: 'saga/a', topicId: 'saga' })).toBe(true);
+    expect(areSiblings({ itemId: 'saga/a', topicId: 'saga' }, { itemId: 'quizzes/q1', topicId: 'quizzes', tests: ['saga/a'] })).toBe(true);
+  });
+});
+
+describe('interleave', () => {
+  it('spreads new cards evenly through the due ones, keeping both orders', () => {
+    expect(interleave(['r1', 'r2', 'r3', 'r4'], ['n1', 'n2'])).toEqual(['r1', 'r2', 'n1', 'r3', 'n2', 'r4']);
+    expect(interleave(['r1'], ['n1'])).toEqual(['r1', 'n1']);
+    expect(interleave([], ['n1', 'n2'])).toEqual(['n1', 'n2']);
+    expect(interleave(['r1', 'r2'], [])).toEqual(['r1', 'r2']);
+  });
+});
+
+describe('spreadSiblings', () => {
+  const item = (id: string) => ({ itemId: id, topicId: id.split('/')[0]! });
+
+  it('never puts two siblings back to back while something else is left, and keeps order otherwise', () => {
+    const out = spreadSiblings(['a/1', 'a/2', 'a/3', 'b/1', 'b/2', 'c/1'].map(item)).map((i) => i.itemId);
+    expect(out).toEqual(['a/1', 'b/1', 'a/2', 'b/2', 'a/3', 'c/1']);
+    expect(spreadSiblings(['a/1', 'b/1', 'c/1'].map(item)).map((i) => i.itemId)).toEqual(['a/1', 'b/1', 'c/1']);
+  });
+
+  it('puts a large pattern first so its cards do not end as a block', () => {
+    const out = spreadSiblings(['b/1', 'c/1', 'a/1', 'a/2', 'a/3'].map(item)).map((i) => i.itemId);
+    expect(out).toEqual(['a/1', 'b/1', 'a/2', 'c/1', 'a/3']);
+  });
+
+  it('does not show a question right after the card it tests, nor after the item shown before', () => {
+    const q = { itemId: 'quizzes/q', topicId: 'quizzes', tests: ['saga/c'] };
+    const out = spreadSiblings([item('saga/c'), q, item('cqrs/c')]).map((i) => i.itemId);
+    expect(out).toEqual(['saga/c', 'cqrs/c', 'quizzes/q']);
+    expect(spreadSiblings([item('saga/x'), item('cqrs/x')], item('saga/c')).map((i) => i.itemId)).toEqual(['cqrs/x', 'saga/x']);
+  });
+
+  it('keeps a single pattern in order when nothing else is due', () => {
+    expect(spreadSiblings(['a/1', 'a/2', 'a/3'].map(item)).map((i) => i.itemId)).toEqual(['a/1', 'a/2', 'a/3']);
   });
 
   it('shows a learning card a little early (learn-ahead) but not one due much later', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmptyCard } from 'ts-fsrs';
-import { replayHistory, reviewsPerCardPerDay } from './reschedule';
+import { keepsDueDay, replayHistory, reviewsPerCardPerDay } from './reschedule';
 import { createScheduler, DEFAULT_SCHEDULER_SETTINGS, gradeCard, Rating, type Card, type Grade } from './scheduler';
 import { settingsForm } from './settings';
 
@@ -37,6 +37,21 @@ describe('replayHistory', () => {
     const at90 = replayHistory(createScheduler({ ...DEFAULT_SCHEDULER_SETTINGS, fuzz: false }), history)!;
     const at80 = replayHistory(createScheduler({ ...DEFAULT_SCHEDULER_SETTINGS, fuzz: false, desiredRetention: 0.8 }), history)!;
     expect(at80.due.getTime()).toBeGreaterThan(at90.due.getTime());
+  });
+});
+
+describe('keepsDueDay', () => {
+  it('keeps a due day that balancing chose within the fuzz range, and only that', () => {
+    const f = createScheduler(DEFAULT_SCHEDULER_SETTINGS);
+    const card = replayHistory(f, history)!;
+    const plain = replayHistory(createScheduler({ ...DEFAULT_SCHEDULER_SETTINGS, fuzz: false }), history)!;
+    const dayAfter = (n: number) => new Date(card.last_review!.getTime() + n * 86_400_000);
+    expect(keepsDueDay(f, history, card, card.due)).toBe(true);
+    expect(keepsDueDay(f, history, card, dayAfter(plain.scheduled_days))).toBe(true);
+    expect(keepsDueDay(f, history, card, dayAfter(plain.scheduled_days * 2))).toBe(false);
+    expect(keepsDueDay(f, history, { ...card, stability: card.stability + 1 }, card.due)).toBe(false);
+    // A higher retention shortens the interval: the old day is no longer in range.
+    expect(keepsDueDay(createScheduler({ ...DEFAULT_SCHEDULER_SETTINGS, desiredRetention: 0.97 }), history, card, card.due)).toBe(false);
   });
 });
 

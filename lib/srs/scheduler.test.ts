@@ -151,3 +151,51 @@ describe('questions skip the learning steps', () => {
     expect(card.due).toEqual(nextDay);
   });
 });
+
+describe('maximum interval', () => {
+  // The reference case: maximum 100 days; Easy, Good, Easy, Good, each at the due time.
+  const run = (fuzz: boolean) => {
+    const f = createScheduler({ ...DEFAULT_SCHEDULER_SETTINGS, fuzz, maximumInterval: 100 });
+    let card: Card | null = null;
+    let t = T0;
+    const intervals: number[] = [];
+    for (const r of [Rating.Easy, Rating.Good, Rating.Easy, Rating.Good] as const) {
+      card = gradeCard(f, card, t, r).card;
+      intervals.push((card.due.getTime() - t.getTime()) / days(1));
+      expect(card.scheduled_days).toBeLessThanOrEqual(100);
+      t = card.due;
+    }
+    return intervals;
+  };
+
+  it.each([false, true])('holds for every review of the reference case (fuzz %s)', (fuzz) => {
+    const intervals = run(fuzz);
+    for (const i of intervals) expect(i).toBeLessThanOrEqual(100);
+    expect(intervals.at(-1)).toBe(100);
+  });
+
+  it('holds for every grade of a card at the cap, which may then share it', () => {
+    const f = createScheduler({ ...NO_FUZZ, maximumInterval: 100 });
+    let card: Card | null = null;
+    let t = T0;
+    for (const r of [Rating.Easy, Rating.Good, Rating.Easy] as const) {
+      card = gradeCard(f, card, t, r).card;
+      t = card.due;
+    }
+    const next = [Rating.Hard, Rating.Good, Rating.Easy].map((r) => gradeCard(f, card, t, r as 2 | 3 | 4).card.scheduled_days);
+    expect(Math.max(...next)).toBe(100);
+    expect(next[1]).toBe(100);
+    expect(next[2]).toBe(100);
+    expect(previewIntervals(f, card, t)[Rating.Easy]).toBe('3.3mo');
+  });
+
+  it('keeps undo exact when the cap binds', () => {
+    const f = createScheduler({ ...NO_FUZZ, maximumInterval: 100 });
+    let card = gradeCard(f, null, T0, Rating.Easy).card;
+    card = gradeCard(f, card, card.due, Rating.Easy).card;
+    const before = { ...card };
+    const { card: after, log } = gradeCard(f, card, card.due, Rating.Easy);
+    expect(after.scheduled_days).toBe(100);
+    expect(undoReview(f, after, log, before.due)).toEqual(before);
+  });
+});

@@ -11,6 +11,8 @@ import {
   type StepUnit,
 } from 'ts-fsrs';
 
+import { balancedInterval, type Workload } from './balance';
+
 export { Rating, State };
 export type { Card, Grade, ReviewLog };
 
@@ -71,8 +73,15 @@ export function questionSchedulerSettings(settings: SchedulerSettings): Schedule
  * FSRS without steps gives at least 24 hours, which a 25-hour study day (DST) could still
  * leave inside today.
  */
-export function gradeQuestion(scheduler: FSRS, card: Card | null, now: Date, rating: Grade, nextDayStart: Date): GradeResult {
-  const result = gradeCard(scheduler, card, now, rating);
+export function gradeQuestion(
+  scheduler: FSRS,
+  card: Card | null,
+  now: Date,
+  rating: Grade,
+  nextDayStart: Date,
+  workload?: Workload | null,
+): GradeResult {
+  const result = gradeCard(scheduler, card, now, rating, workload);
   if (result.card.due.getTime() < nextDayStart.getTime()) return { ...result, card: { ...result.card, due: nextDayStart } };
   return result;
 }
@@ -86,10 +95,70 @@ export interface GradeResult {
   log: ReviewLog;
 }
 
-/** Grades `card` (a new card when null) at `now`. Pure: the same inputs give the same result. */
-export function gradeCard(scheduler: FSRS, card: Card | null, now: Date, rating: Grade): GradeResult {
-  const { card: next, log } = scheduler.next(card ?? newCard(now), now, rating);
-  return { card: next, log };
+const DAY_MS = 86_400_000;
+const withoutFuzz = new WeakMap<FSRS, FSRS>();
+
+/** The same scheduler with fuzz off (cached per scheduler). */
+export function unfuzzed(scheduler: FSRS): FSRS {
+  let f = withoutFuzz.get(scheduler);
+  if (!f) {
+    f = fsrs({ ...scheduler.parameters, enable_fuzz: false });
+    withoutFuzz.set(scheduler, f);
+  }
+  return f;
+}
+
+/** Whether a graded card's next showing is a whole-day review interval (not a learning step). */
+function isDayInterval(card: Card, now: Date): boolean {
+  return card.state === State.Review && card.scheduled_days >= 1 && card.due.getTime() - now.getTime() === card.scheduled_days * DAY_MS;
+}
+
+function withInterval(card: Card, now: Date, days: number): Card {
+  return { ...card, scheduled_days: days, due: new Date(now.getTime() + days * DAY_MS) };
+}
+
+/**
+ * Every grade's outcome for `card` at `now`. Two things on top of ts-fsrs:
+ * - the maximum interval holds for every grade (ts-fsrs caps each interval, then forces
+ *   Good >= Hard + 1 and Easy >= Good + 1, which can push a capped card past the cap);
+ *   when the cap binds, Hard, Good and Easy may share it;
+ * - with a workload and fuzz on, the day within the fuzz range is chosen by load
+ *   balancing instead of at random (lib/srs/balance.ts).
+ */
+export function gradeOutcomes(scheduler: FSRS, card: Card | null, now: Date, workload?: Workload | null): Record<Grade, GradeResult> {
+  const base = card ?? newCard(now);
+  const preview = scheduler.repeat(base, now);
+  const max = scheduler.parameters.maximum_interval;
+  const balance = Boolean(workload) && scheduler.parameters.enable_fuzz;
+  const plain = balance ? unfuzzed(scheduler).repeat(base, now) : null;
+  const out = {} as Record<Grade, GradeResult>;
+  let floor = 1;
+  for (const g of GRADES) {
+    let next = preview[g].card;
+    if (isDayInterval(next, now)) {
+      let days = Math.min(next.scheduled_days, max);
+      if (balance && plain && isDayInterval(plain[g].card, now)) {
+        const seed = `${now.getTime()}_${base.reps}_${base.difficulty * base.stability}_${g}`;
+        days = balancedInterval(plain[g].card.scheduled_days, preview[g].log.elapsed_days, max, workload!, seed, floor);
+      }
+      days = Math.min(days, max);
+      if (g !== Rating.Again) floor = Math.min(days + 1, max);
+      if (days !== next.scheduled_days) next = withInterval(next, now, days);
+    } else if (next.state === State.Review && next.due.getTime() - now.getTime() > max * DAY_MS) {
+      // A learning step longer than the maximum interval.
+      next = withInterval(next, now, max);
+    }
+    out[g] = { card: next, log: preview[g].log };
+  }
+  return out;
+}
+
+/**
+ * Grades `card` (a new card when null) at `now`. Pure: the same inputs give the same result.
+ * `workload` turns on load balancing (see gradeOutcomes).
+ */
+export function gradeCard(scheduler: FSRS, card: Card | null, now: Date, rating: Grade, workload?: Workload | null): GradeResult {
+  return gradeOutcomes(scheduler, card, now, workload)[rating];
 }
 
 /**
@@ -103,8 +172,8 @@ export function undoReview(scheduler: FSRS, current: Card, log: ReviewLog, previ
 }
 
 /** The interval each grade would give, for the grade buttons. */
-export function previewIntervals(scheduler: FSRS, card: Card | null, now: Date): Record<Grade, string> {
-  const preview = scheduler.repeat(card ?? newCard(now), now);
+export function previewIntervals(scheduler: FSRS, card: Card | null, now: Date, workload?: Workload | null): Record<Grade, string> {
+  const preview = gradeOutcomes(scheduler, card, now, workload);
   const out = {} as Record<Grade, string>;
   for (const g of GRADES) out[g] = formatInterval(preview[g].card.due.getTime() - now.getTime());
   return out;

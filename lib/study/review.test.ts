@@ -4,6 +4,9 @@ import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, t
 import { freshDb } from '@/test/db-fixture';
 import { readLibrary } from '@/lib/content/load';
 import { getCardState, lastShownOrders, markLessonRead, rowToCard } from '@/lib/db/reviews';
+import { eq } from 'drizzle-orm';
+import { cardStates, userSettings } from '@/lib/db/schema';
+import { getSettingsRow } from '@/lib/db/settings';
 import { BadGradeError, gradeItem, NotStudyableError, UnknownItemError } from './review';
 
 const { library } = readLibrary(path.resolve('content'));
@@ -29,6 +32,9 @@ const SEQUENCE: [Grade, Date][] = [
 describe('conformance: the app stores what ts-fsrs computes', () => {
   it('after a fixed sequence of ratings on fixed dates, state, stability, difficulty and due match ts-fsrs', () => {
     const user = ctx.learner();
+    // Load balancing off: ts-fsrs's own fuzz picks the day.
+    getSettingsRow(ctx.db, user);
+    ctx.db.update(userSettings).set({ loadBalance: false }).where(eq(userSettings.userId, user)).run();
     markLessonRead(ctx.db, user, 'timeout', at(-1));
     const itemId = library.topics.get('timeout')!.cards[0]!.id;
     // The same settings the app gives a new learner: 90%, steps 1m 10m / 10m, fuzz on, 36500 days.
@@ -104,5 +110,45 @@ describe('conformance: the app stores what ts-fsrs computes', () => {
     expect(() => gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-0000000000b2', itemId: card, rating: 3, durationMs: 0 }, T0)).toThrow(
       NotStudyableError,
     );
+  });
+});
+
+describe('load balancing', () => {
+  it('puts a review on the emptiest day of its fuzz range, and not when it is off', () => {
+    const run = (loadBalance: boolean) => {
+      const c = freshDb();
+      try {
+        const user = c.learner();
+        getSettingsRow(c.db, user);
+        c.db.update(userSettings).set({ loadBalance }).where(eq(userSettings.userId, user)).run();
+        markLessonRead(c.db, user, 'timeout', at(-1));
+        const itemId = library.topics.get('timeout')!.cards[0]!.id;
+        const grade = (n: number, rating: Grade, when: Date) =>
+          gradeItem(c.db, library, user, { id: `00000000-0000-4000-8000-00000000000${n}`, itemId, rating, durationMs: 0 }, when);
+        grade(1, Rating.Good, at(0));
+        grade(2, Rating.Good, at(0, 10));
+        const due = rowToCard(getCardState(c.db, user, itemId)!).due;
+        // 40 other review cards due on every day of the next two months but one: day 21.
+        let k = 0;
+        for (let d = 1; d <= 60; d++) {
+          if (d === 21) continue;
+          for (let i = 0; i < 40; i++) {
+            c.db.insert(cardStates).values({
+              userId: user, itemId: `filler/${k++}`, topicId: 'filler', kind: 'card', due: new Date(due.getTime() + d * 86_400_000),
+              stability: 20, difficulty: 5, elapsedDays: 0, scheduledDays: 20, learningSteps: 0, reps: 3, lapses: 0, state: 2,
+              lastReview: due, createdAt: due, updatedAt: due,
+            }).run();
+          }
+        }
+        grade(3, Rating.Easy, due);
+        const after = rowToCard(getCardState(c.db, user, itemId)!);
+        return Math.round((after.due.getTime() - due.getTime()) / 86_400_000);
+      } finally {
+        c.cleanup();
+      }
+    };
+    // The unfuzzed Easy interval here is 19 days, its fuzz range 16-22 days.
+    expect(run(true)).toBe(21);
+    expect(run(false)).not.toBe(21);
   });
 });

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { Library } from '@/lib/content';
 import type { Db } from '@/lib/db/client';
 import { getSettingsRow } from '@/lib/db/settings';
-import { getCardState, listLessonReads, pullForward, recordReviewIn, undoReview } from '@/lib/db/reviews';
+import { getCardState, listLessonReads, pullForward, recordReviewIn, reviewDueTimes, undoReview } from '@/lib/db/reviews';
 import { isCorrect, ratingForAnswer } from '@/lib/quiz/grade';
-import { studyDayBounds } from '@/lib/srs/day';
 import { createScheduler, gradeCard, gradeQuestion, newCard, questionSchedulerSettings, undoReview as undoCard, type Grade } from '@/lib/srs/scheduler';
-import { toStudySettings } from '@/lib/srs/settings';
+import { dueCountsByDay, type Workload } from '@/lib/srs/balance';
+import { addDays, studyDayBounds } from '@/lib/srs/day';
+import { toStudySettings, type StudySettings } from '@/lib/srs/settings';
 
 export const gradeInput = z
   .object({
@@ -43,6 +44,7 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
     if (!read) throw new NotStudyableError('This card is not in your reviews yet: read its lesson first.');
   }
   const settings = toStudySettings(getSettingsRow(database, userId));
+  const scheduler = createScheduler(settings.scheduler);
   let rating: Grade;
   let correct: boolean | null = null;
   if (item.kind === 'question') {
@@ -61,6 +63,7 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
   }
   const linked = item.question?.cards.filter((c) => library.items.get(c)?.kind === 'card') ?? [];
   return database.transaction((tx) => {
+    const workload = workloadFor(tx, userId, settings, now);
     const result = recordReviewIn(tx, {
       userId,
       logId: input.id,
@@ -73,8 +76,8 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
       shownOrder: input.shownOrder ?? null,
       schedule: (previous) =>
         item.kind === 'question'
-          ? gradeQuestion(createScheduler(questionSchedulerSettings(settings.scheduler)), previous, now, rating, studyDayBounds(now, settings.day).end)
-          : gradeCard(createScheduler(settings.scheduler), previous, now, rating),
+          ? gradeQuestion(createScheduler(questionSchedulerSettings(settings.scheduler)), previous, now, rating, studyDayBounds(now, settings.day).end, workload)
+          : gradeCard(scheduler, previous, now, rating, workload),
     });
     // A missed question brings its flashcards into today's review, as a quiz miss does.
     const pulled =
@@ -89,6 +92,16 @@ export class BadGradeError extends Error {}
 
 function isPermutation(order: number[], length: number): boolean {
   return order.length === length && new Set(order).size === length && order.every((i) => i >= 0 && i < length);
+}
+
+/** The learner's due load per study day from today on, for load balancing; null when it is off. */
+function workloadFor(tx: Parameters<typeof reviewDueTimes>[0], userId: string, settings: StudySettings, now: Date): Workload | null {
+  if (!settings.loadBalance || !settings.scheduler.fuzz) return null;
+  const { day, start } = studyDayBounds(now, settings.day);
+  // Whole days from the start of today, as balancing counts them (a DST hour is ignored): no
+  // timezone lookup per card.
+  const dayOf = (d: Date) => addDays(day, Math.floor((d.getTime() - start.getTime()) / 86_400_000));
+  return { today: day, due: dueCountsByDay(reviewDueTimes(tx, userId, start), dayOf), easyDays: settings.easyDays };
 }
 
 export function undoItem(database: Db, userId: string, logId: string) {

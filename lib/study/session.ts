@@ -56,6 +56,7 @@ export function loadStudyToday(database: Db, library: Library, userId: string, n
       card: rowToCard(row),
       suspended: row.suspended,
       buriedUntil: row.buriedUntil,
+      tests: library.items.get(row.itemId)?.question?.cards,
     }));
   const reads = listLessonReads(database, userId);
   const newCandidates = topicsInStudyOrder(library, reads).flatMap((t) =>

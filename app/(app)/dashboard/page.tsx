@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
 import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
+import { cramHistory } from '@/lib/study/cram';
 import { loadStudyToday } from '@/lib/study/session';
 import { dashboardStats, learnerProgress, targetPlan } from '@/lib/study/progress';
 import { raisePaceAction } from '@/lib/study/progress-actions';
@@ -24,6 +25,7 @@ export default async function DashboardPage() {
   const progress = learnerProgress(db(), library, user.id, now);
   const stats = dashboardStats(db(), library, progress, user.id, now);
   const plan = targetPlan(library, progress, today.newToday, now);
+  const cram = cramHistory(db(), user.id, now);
   const current = progress.current!;
   const next = current.next;
   const dueNow = today.queue.counts.learning + today.queue.counts.review;
@@ -122,6 +124,14 @@ export default async function DashboardPage() {
             <p className="muted" style={{ margin: 0, fontSize: '0.9rem' }}>
               The plan only ever adds new cards; due reviews are never dropped or postponed.
             </p>
+            <p style={{ margin: 0 }}>
+              <Link className="btn" href={`/review/cram?path=${encodeURIComponent(plan.path.id)}`} data-testid="cram-path">
+                Cram the {plan.path.title.toLowerCase()} path
+              </Link>{' '}
+              <span className="muted" style={{ fontSize: '0.9rem' }}>
+                every card, weakest first; your schedule stays as it is. Or <Link href="/review/cram">cram a category or chosen patterns</Link>.
+              </span>
+            </p>
           </div>
         ) : (
           <p className="muted">Set a date (an interview, an onboarding deadline) and a path to see the pace you need.</p>
@@ -172,6 +182,16 @@ export default async function DashboardPage() {
           </ul>
           <p className="muted" style={{ fontSize: '0.85rem', marginBottom: 0 }}>
             The share of reviews you passed (anything but Again). Your target is {Math.round(today.settings.scheduler.desiredRetention * 100)}%.
+          </p>
+          <p className="muted" style={{ fontSize: '0.85rem', marginBottom: 0 }} data-testid="cram-stats">
+            {cram.answers > 0 ? (
+              <>
+                Cram, last 30 days: {cram.answers} answer{cram.answers === 1 ? '' : 's'}, {pct(cram.recalled / cram.answers)} remembered. Counted apart: not in
+                your reviews, streak or retention (<Link href="/quiz/history#cram">history</Link>).
+              </>
+            ) : (
+              <>Cram sessions are counted apart from reviews and never change your schedule.</>
+            )}
           </p>
         </div>
         <div className="panel">

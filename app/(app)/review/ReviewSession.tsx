@@ -14,13 +14,16 @@ import {
   type Grade,
   type SchedulerSettings,
 } from '@/lib/srs/scheduler';
-import { LEARN_AHEAD_MS } from '@/lib/srs/queue';
+import { areSiblings, LEARN_AHEAD_MS } from '@/lib/srs/queue';
 import { ratingForAnswer } from '@/lib/quiz/grade';
 
 type SerializedCard = Omit<Card, 'due' | 'last_review'> & { due: string; last_review: string | null };
 
 export interface ReviewItemView {
   itemId: string;
+  /** With `tests` (the cards a question tests): siblings are not shown back to back. */
+  topicId: string;
+  tests: string[];
   kind: 'card' | 'question';
   topicTitle: string;
   topicHref: string;
@@ -112,12 +115,17 @@ export function ReviewSession({
   const shownAt = useRef(0);
   const { send, saving, retrying } = useSaveQueue(setFatal);
 
-  // The first entry that is due; learning cards wait for their step unless nothing else is left.
+  // The first entry that is due and not a sibling of the one just answered; learning cards
+  // wait for their step unless nothing else is left.
+  const previous = history.at(-1)?.entry.view;
   const currentIndex = useMemo(() => {
     if (queue.length === 0) return -1;
-    const dueNow = queue.findIndex((e) => !e.card || e.card.due.getTime() <= now.getTime() + LEARN_AHEAD_MS || e.card.state === State.Review);
+    const isDue = (e: QueueEntry) => !e.card || e.card.due.getTime() <= now.getTime() + LEARN_AHEAD_MS || e.card.state === State.Review;
+    const apart = previous ? queue.findIndex((e) => isDue(e) && !areSiblings(previous, e.view)) : -1;
+    if (apart >= 0) return apart;
+    const dueNow = queue.findIndex(isDue);
     return dueNow >= 0 ? dueNow : 0;
-  }, [queue, now]);
+  }, [queue, now, previous]);
   const current = currentIndex >= 0 ? queue[currentIndex] : undefined;
 
   useEffect(() => {

@@ -23,6 +23,8 @@ export default async function ReviewPage() {
     if (!entry) return [];
     const base = {
       itemId: q.itemId,
+      topicId: q.topicId,
+      tests: q.tests ? [...q.tests] : [],
       topicTitle: entry.topic.title,
       topicHref: entry.topic.href,
       card: q.card ? { ...q.card, due: q.card.due.toISOString(), last_review: q.card.last_review?.toISOString() ?? null } : null,

@@ -1,7 +1,9 @@
 'use client';
 
 import { useActionState, useEffect, useMemo, useRef, useState } from 'react';
+import { weekForecast } from '@/lib/srs/balance';
 import { reviewsPerCardPerDay } from '@/lib/srs/reschedule';
+import { EASY_DAY_FRACTIONS, WEEKDAYS } from '@/lib/srs/settings';
 import { createScheduler, DEFAULT_SCHEDULER_SETTINGS } from '@/lib/srs/scheduler';
 import { saveSettingsAction, type SettingsState } from '@/lib/study/settings-actions';
 
@@ -17,8 +19,13 @@ export interface SettingsValues {
   fuzz: boolean;
   maximumInterval: number;
   autoOptimize: boolean;
+  loadBalance: boolean;
+  /** Sunday first. */
+  easyDays: number[];
   weights: number[] | null;
   learnedCards: number;
+  /** Mean reviews due per day over the next four weeks, or null with no review cards yet. */
+  reviewsPerDay: number | null;
 }
 
 function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: React.ReactNode; children: React.ReactNode }) {
@@ -43,6 +50,9 @@ function Field({ id, label, error, hint, children }: { id: string; label: string
 export function SettingsForm({ values, timezones }: { values: SettingsValues; timezones: string[] }) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, {});
   const [retention, setRetention] = useState(values.desiredRetention);
+  const [easyDays, setEasyDays] = useState(values.easyDays);
+  const [fuzz, setFuzz] = useState(values.fuzz);
+  const [loadBalance, setLoadBalance] = useState(values.loadBalance);
   const tzRef = useRef<HTMLSelectElement>(null);
   // First visit with the default timezone: propose the browser's; saving confirms it.
   useEffect(() => {
@@ -59,6 +69,10 @@ export function SettingsForm({ values, timezones }: { values: SettingsValues; ti
     const cards = Math.max(values.learnedCards, 100);
     return { perDay: Math.round(perCard * cards), cards, assumed: values.learnedCards < 100 };
   }, [retention, values.weights, values.learnedCards]);
+
+  const perDay = values.reviewsPerDay ?? workload?.perDay ?? 0;
+  const week = weekForecast(perDay, easyDays);
+  const busiest = Math.max(1, ...week);
 
   const describedBy = (id: string, hint = false) => [hint ? `${id}-hint` : '', e[id] ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
@@ -174,10 +188,65 @@ export function SettingsForm({ values, timezones }: { values: SettingsValues; ti
       </div>
       <div className="field">
         <label className="row" style={{ gap: '0.5rem', fontWeight: 600 }}>
-          <input type="checkbox" name="fuzz" defaultChecked={values.fuzz} /> Fuzz intervals
+          <input type="checkbox" name="fuzz" checked={fuzz} onChange={(ev) => setFuzz(ev.target.checked)} /> Fuzz intervals
         </label>
         <span className="hint">Spreads cards learned together over nearby days. The same card and history always get the same interval.</span>
       </div>
+      <fieldset className="field" style={{ border: 0, padding: 0, margin: '0 0 1rem' }} aria-describedby="easy-days-hint">
+        <legend style={{ fontWeight: 600, marginBottom: '0.35rem', padding: 0 }}>Workload</legend>
+        <label className="row" style={{ gap: '0.5rem', fontWeight: 600 }}>
+          <input type="checkbox" name="loadBalance" checked={loadBalance} onChange={(ev) => setLoadBalance(ev.target.checked)} data-testid="load-balance" /> Balance
+          my daily load
+        </label>
+        <span className="hint">
+          Within the days fuzz allows, each review goes to the day with the fewest reviews already due, so the forecast stays flat. The
+          same card and history always get the same day.{!fuzz && ' Needs fuzz: with fuzz off, intervals are exact and nothing moves.'}
+        </span>
+        <p className="hint" id="easy-days-hint" style={{ margin: '0.75rem 0 0.35rem' }}>
+          Easy days: how much of a normal day&apos;s reviews each weekday should get. Load balancing moves the rest to the other days.
+        </p>
+        {e.easyDays && (
+          <p className="error-text" role="alert" id="easyDays-error">
+            {e.easyDays}
+          </p>
+        )}
+        <ul className="easy-days" aria-label="Easy days and the forecast they give" data-testid="easy-days">
+          {WEEKDAYS.map((d) => (
+            <li key={d.index}>
+              <label htmlFor={`easy${d.index}`}>
+                <span aria-hidden="true">{d.short}</span>
+                <span className="sr-only">{d.name}</span>
+              </label>
+              <select
+                id={`easy${d.index}`}
+                name={`easy${d.index}`}
+                value={String(easyDays[d.index])}
+                onChange={(ev) => setEasyDays((prev) => prev.map((f, i) => (i === d.index ? Number(ev.target.value) : f)))}
+                disabled={!loadBalance}
+              >
+                {EASY_DAY_FRACTIONS.map((f) => (
+                  <option key={f} value={String(f)}>
+                    {Math.round(f * 100)}%
+                  </option>
+                ))}
+              </select>
+              <span className="progress" aria-hidden="true">
+                <span style={{ width: `${Math.round((100 * week[d.index]!) / busiest)}%` }} />
+              </span>
+              <span className="muted" data-testid={`forecast-${d.short.toLowerCase()}`} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                ≈ {Math.round(week[d.index]!)}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {/* A disabled select is not submitted: keep the chosen days when balancing is off. */}
+        {!loadBalance && WEEKDAYS.map((d) => <input key={d.index} type="hidden" name={`easy${d.index}`} value={String(easyDays[d.index])} />)}
+        <span className="hint" data-testid="week-forecast">
+          {loadBalance
+            ? `Forecast: about ${Math.round(perDay * 7)} reviews a week${values.reviewsPerDay === null ? ' (an example at your retention; you have no review cards yet)' : ' (your next four weeks, on average)'}, spread as shown. Cards due again within 3 days cannot move, so light days still get a few.`
+            : 'Turn on load balancing to use easy days.'}
+        </span>
+      </fieldset>
       <div className="field">
         <label className="row" style={{ gap: '0.5rem', fontWeight: 600 }}>
           <input type="checkbox" name="autoOptimize" defaultChecked={values.autoOptimize} /> Re-fit my parameters by myself

@@ -16,7 +16,12 @@ export default async function SettingsPage() {
   const user = await requireUser('/settings');
   const row = getSettingsRow(db(), user.id);
   const settings = toStudySettings(row);
-  const learned = listCardStates(db(), user.id).filter((r) => r.kind === 'card' && r.reps > 0).length;
+  const states = listCardStates(db(), user.id);
+  const learned = states.filter((r) => r.kind === 'card' && r.reps > 0).length;
+  // The easy-days forecast starts from the learner's own load: review cards due in the next four weeks.
+  const now = new Date().getTime();
+  const reviewCards = states.filter((r) => r.state === 2 && !r.suspended);
+  const forecastPerDay = reviewCards.length ? reviewCards.filter((r) => r.due.getTime() < now + 28 * 86_400_000).length / 28 : null;
   const run = latestRun(db(), user.id);
   const timezones = Intl.supportedValuesOf('timeZone');
   if (!timezones.includes('UTC')) timezones.unshift('UTC');
@@ -37,6 +42,9 @@ export default async function SettingsPage() {
           fuzz: settings.scheduler.fuzz,
           maximumInterval: settings.scheduler.maximumInterval,
           autoOptimize: row.autoOptimize,
+          loadBalance: settings.loadBalance,
+          easyDays: settings.easyDays,
+          reviewsPerDay: forecastPerDay,
           weights: settings.scheduler.weights,
           learnedCards: learned,
         }}

@@ -6,6 +6,7 @@ import { db } from '@/lib/db/client';
 import { listFinishedAttempts } from '@/lib/db/quiz';
 import { TrendChart } from '@/app/_components/TrendChart';
 import { learnerDateTime } from '@/lib/study/dates';
+import { cramHistory } from '@/lib/study/cram';
 import { attemptTitle } from '@/lib/study/quiz';
 
 export const metadata: Metadata = { title: 'Quiz history' };
@@ -17,6 +18,7 @@ export default async function HistoryPage() {
   const interviews = attempts.filter((a) => a.kind === 'interview').reverse();
   const pct = (a: { score: number | null; total: number }) => Math.round((100 * (a.score ?? 0)) / Math.max(1, a.total));
   const fmt = learnerDateTime(db(), user.id);
+  const cram = cramHistory(db(), user.id, new Date());
 
   return (
     <div className="stack">
@@ -71,6 +73,46 @@ export default async function HistoryPage() {
           </div>
         </>
       )}
+      <section className="panel" aria-labelledby="cram" data-testid="cram-history">
+        <h2 id="cram" style={{ marginTop: 0 }}>
+          Cram practice, last 30 days
+        </h2>
+        {cram.rows.length === 0 ? (
+          <p className="muted" style={{ marginBottom: 0 }}>
+            No cram sessions yet. <Link href="/review/cram">Cram</Link> a path, a category or some patterns before an interview: it does not change your
+            schedule.
+          </p>
+        ) : (
+          <>
+            <p className="muted">Counted apart from reviews and quizzes: cramming changes no schedule and does not train your parameters.</p>
+            <div className="table-wrap prose">
+              <table>
+                <caption className="sr-only">Cram answers per day, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Day</th>
+                    <th scope="col">Answers</th>
+                    <th scope="col">Remembered</th>
+                    <th scope="col">Cards and questions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {cram.rows.map((r) => (
+                    <tr key={r.day} data-testid="cram-row">
+                      <td>{r.day}</td>
+                      <td>{r.answers}</td>
+                      <td>
+                        {r.recalled} ({Math.round((100 * r.recalled) / r.answers)}%)
+                      </td>
+                      <td>{r.items}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
     </div>
   );
 }

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDb } from '@/test/db-fixture';
+import { readLibrary } from '@/lib/content/load';
+import { historiesByItem } from '@/lib/db/cards';
+import { allReviewLogs, countReviewsSince } from '@/lib/db/optimizer';
+import { reviewLogPoints } from '@/lib/db/progress';
+import { countReviews, listCardStates, markLessonRead, ReviewNotFoundError, reviewTimesSince } from '@/lib/db/reviews';
+import { reviewLogs } from '@/lib/db/schema';
+import { Rating } from '@/lib/srs/scheduler';
+import { cramHistory, cramItem, cramScope, cramSession, cramTopics } from './cram';
+import { gradeItem, undoItem } from './review';
+
+const { library } = readLibrary(path.resolve('content'));
+let ctx: ReturnType<typeof freshDb>;
+beforeEach(() => {
+  ctx = freshDb();
+});
+afterEach(() => ctx.cleanup());
+const T0 = new Date('2026-06-01T09:00:00Z');
+const at = (d: number, m = 0) => new Date(T0.getTime() + d * 86_400_000 + m * 60_000);
+let n = 0;
+const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+
+describe('cramScope', () => {
+  it('takes exactly one of path, category or patterns', () => {
+    expect(cramScope.parse({ path: 'beginner' })).toEqual({ path: 'beginner' });
+    expect(cramScope.parse({ patterns: ['saga', 'timeout'] }).patterns).toEqual(['saga', 'timeout']);
+    expect(cramScope.parse({ patterns: 'saga,timeout' }).patterns).toEqual(['saga', 'timeout']);
+    expect(cramScope.safeParse({}).success).toBe(false);
+    expect(cramScope.safeParse({ path: 'beginner', category: 'data' }).success).toBe(false);
+    expect(cramScope.safeParse({ category: 'nonsense' }).success).toBe(false);
+    expect(cramScope.safeParse({ patterns: ['../etc'] }).success).toBe(false);
+  });
+
+  it('resolves a path, a category and patterns to their topics', () => {
+    const pathId = library.paths[0]!.id;
+    expect(cramTopics(library, { path: pathId }).topics.length).toBeGreaterThan(0);
+    const data = cramTopics(library, { category: 'resilience' });
+    expect(data.topics.every((t) => t.meta?.category === 'resilience')).toBe(true);
+    expect(cramTopics(library, { patterns: ['timeout'] }).topics.map((t) => t.id)).toEqual(['timeout']);
+  });
+});
+
+describe('cramming', () => {
+  it('orders weakest first, logs answers as cram, and changes no card state', () => {
+    const user = ctx.learner();
+    markLessonRead(ctx.db, user, 'timeout', at(-1));
+    const [c1, c2] = library.topics.get('timeout')!.cards;
+    // c1 studied well, c2 studied and failed: c2 is weaker by the time we cram.
+    for (const [id, ratings] of [
+      [c1!.id, [Rating.Good, Rating.Good, Rating.Easy]],
+      [c2!.id, [Rating.Again, Rating.Good, Rating.Hard]],
+    ] as const) {
+      ratings.forEach((r, i) => gradeItem(ctx.db, library, user, { id: uuid(), itemId: id, rating: r, durationMs: 0 }, at(i === 2 ? 1 : 0, i * 10)));
+    }
+    const statesBefore = listCardStates(ctx.db, user);
+    const logsBefore = allReviewLogs(ctx.db, user).length;
+
+    const session = cramSession(ctx.db, library, user, { patterns: ['timeout'] }, at(10));
+    const ids = session.items.map((i) => i.itemId);
+    const topic = library.topics.get('timeout')!;
+    expect(ids).toHaveLength(topic.cards.length + topic.questions.length);
+    // Never-studied items (recall 0) come first, then c2 before c1.
+    expect(ids.indexOf(c2!.id)).toBeLessThan(ids.indexOf(c1!.id));
+    expect(session.items[0]!.retrievability).toBe(0);
+
+    const q = topic.questions[0]!;
+    cramItem(ctx.db, library, user, { id: uuid(), itemId: c1!.id, rating: Rating.Again, durationMs: 1000 }, at(10, 1));
+    cramItem(ctx.db, library, user, { id: uuid(), itemId: c2!.id, rating: Rating.Good, durationMs: 1000 }, at(10, 2));
+    const { correct } = cramItem(ctx.db, library, user, { id: uuid(), itemId: q.id, answer: q.options.findIndex((o) => o.correct), durationMs: 0 }, at(10, 3));
+    expect(correct).toBe(true);
+
+    // Card states are exactly as before, and no state was created for the never-studied question.
+    expect(listCardStates(ctx.db, user)).toEqual(statesBefore);
+    const cram = ctx.db.select().from(reviewLogs).all().filter((l) => l.source === 'cram');
+    expect(cram).toHaveLength(3);
+    expect(cram.map((l) => l.rating)).toEqual([Rating.Again, Rating.Good, Rating.Good]);
+
+    // Kept out of the optimizer, its counter, rescheduling, limits, streaks and review statistics.
+    expect(allReviewLogs(ctx.db, user)).toHaveLength(logsBefore);
+    expect(countReviewsSince(ctx.db, user, null)).toBe(logsBefore);
+    expect(historiesByItem(ctx.db, user).get(q.id)).toBeUndefined();
+    expect(countReviews(ctx.db, user, at(9), at(11)).reviews).toBe(0);
+    expect(reviewTimesSince(ctx.db, user, at(9))).toHaveLength(0);
+    expect(reviewLogPoints(ctx.db, user, at(9))).toHaveLength(0);
+    // ... and shown apart.
+    expect(cramHistory(ctx.db, user, at(10, 5))).toMatchObject({ answers: 3, recalled: 2, rows: [{ answers: 3, recalled: 2, items: 3 }] });
+
+    // A cram answer cannot be undone as a review (it changed nothing), and does not block undoing the last real review.
+    expect(() => undoItem(ctx.db, user, cram[0]!.id)).toThrow(ReviewNotFoundError);
+    const lastReal = ctx.db.select().from(reviewLogs).all().filter((l) => l.itemId === c1!.id && l.source === 'review').at(-1)!;
+    expect(() => undoItem(ctx.db, user, lastReal.id)).not.toThrow();
+  });
+
+  it('leaves suspended cards out of the session', () => {
+    const user = ctx.learner();
+    const card = library.topics.get('timeout')!.cards[0]!;
+    ctx.db.$client.prepare(
+      "insert into card_states (user_id, item_id, topic_id, kind, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, suspended, created_at, updated_at) values (?, ?, 'timeout', 'card', 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0)",
+    ).run(user, card.id);
+    const ids = cramSession(ctx.db, library, user, { patterns: ['timeout'] }, at(0)).items.map((i) => i.itemId);
+    expect(ids).not.toContain(card.id);
+  });
+});
