@@ -5,8 +5,9 @@ import { Brand } from './_components/Brand';
 
 export const dynamic = 'force-dynamic';
 
-export default async function Home() {
+export default async function Home({ searchParams }: { searchParams: Promise<{ deleted?: string | string[] }> }) {
   if (await currentUser()) redirect('/dashboard');
+  const deleted = (await searchParams).deleted === '1';
   return (
     <>
       <header className="topbar">
@@ -21,6 +22,11 @@ export default async function Home() {
         </div>
       </header>
       <main className="main" id="main">
+        {deleted && (
+          <p className="alert alert-success" role="status" data-testid="account-deleted">
+            Your account and everything stored for it were deleted. Thank you for studying with Patternwise.
+          </p>
+        )}
         <section className="hero">
           <h1>Learn the distributed-systems patterns, and keep them.</h1>
           <p>

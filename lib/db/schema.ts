@@ -212,3 +212,24 @@ export const optimizerRuns = sqliteTable(
   (t) => [index('optimizer_runs_user_started').on(t.userId, t.startedAt)],
 );
 export type OptimizerRunRow = typeof optimizerRuns.$inferSelect;
+
+/** A restore from a backup file, run in the background: its progress and what it added and skipped. */
+export const restoreJobs = sqliteTable(
+  'restore_jobs',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+    /** 0-1. */
+    progress: real('progress').notNull().default(0),
+    /** JSON: the RestoreReport once done. */
+    result: text('result'),
+    message: text('message'),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('restore_jobs_user_started').on(t.userId, t.startedAt)],
+);
+export type RestoreJobRow = typeof restoreJobs.$inferSelect;

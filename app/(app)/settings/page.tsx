@@ -9,6 +9,19 @@ import { toStudySettings } from '@/lib/srs/settings';
 import { publicRun, settleStaleRun } from '@/lib/study/optimizer-job';
 import { OptimizerPanel, ReschedulePanel } from './MaintenancePanels';
 import { SettingsForm } from './SettingsForm';
+import { DeleteAccountPanel, ExportPanel, RestorePanel } from './DataPanels';
+import { accountFootprint } from '@/lib/db/account';
+
+/** How the rows that deleting an account removes are named to the learner. */
+const FOOTPRINT_LABELS: Record<string, string> = {
+  review_logs: 'reviews and quiz answers in your log',
+  card_states: 'card schedules',
+  lesson_reads: 'lessons marked read',
+  quiz_attempts: 'quiz attempts',
+  path_enrollments: 'paths started',
+  optimizer_runs: 'optimizer runs',
+  restore_jobs: 'restores',
+};
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -23,6 +36,8 @@ export default async function SettingsPage() {
   const reviewCards = states.filter((r) => r.state === 2 && !r.suspended);
   const forecastPerDay = reviewCards.length ? reviewCards.filter((r) => r.due.getTime() < now + 28 * 86_400_000).length / 28 : null;
   const run = latestRun(db(), user.id);
+  const rows = accountFootprint(db(), user.id);
+  const footprint = Object.entries(FOOTPRINT_LABELS).map(([table, label]) => ({ label, count: rows[table] ?? 0 }));
   const timezones = Intl.supportedValuesOf('timeZone');
   if (!timezones.includes('UTC')) timezones.unshift('UTC');
   return (
@@ -62,13 +77,10 @@ export default async function SettingsPage() {
         <p>
           Signed in as <strong>{user.email}</strong>.
         </p>
-        <a className="btn" href="/api/export" download>
-          Download my data (JSON)
-        </a>
-        <p className="muted" style={{ margin: '0.5rem 0 0', fontSize: '0.9rem' }}>
-          Your settings, lesson reads, card states, full review log, quiz attempts and optimizer runs.
-        </p>
       </section>
+      <ExportPanel />
+      <RestorePanel />
+      <DeleteAccountPanel footprint={footprint} />
     </div>
   );
 }
