@@ -4,9 +4,27 @@ import { LessonView, TopicLinks } from './LessonView';
 import { LevelBadge } from './LevelBadge';
 import { MarkReadButton } from './MarkReadButton';
 import { QuizStatus } from './QuizStatus';
+import type { FoundationKind, ListedPattern } from '@/lib/study/foundation-view';
 
-/** A law or pillar page: the text, then the patterns whose front matter names it. */
+function Ol({ ordered, children }: { ordered: boolean; children: React.ReactNode }) {
+  const props = { className: 'pattern-list', style: { marginTop: '1rem' } };
+  return ordered ? <ol {...props}>{children}</ol> : <ul {...props}>{children}</ul>;
+}
+
+/** What each kind of page calls its list of patterns, and its siblings. */
+const LABELS = {
+  law: { list: 'Patterns that answer it', siblings: 'The seven laws', empty: 'No lesson names it yet.' },
+  pillar: { list: 'Patterns that answer it', siblings: 'The five pillars', empty: 'No lesson names it yet.' },
+  'case-study': { list: 'The patterns at work', siblings: 'Case studies', empty: '' },
+  domain: { list: 'Its patterns, in the order to learn them', siblings: 'Domains', empty: '' },
+} as const;
+
+/**
+ * A law, pillar, case study or domain page: the text, then the patterns it names. A pattern
+ * without a lesson yet is listed with its catalog line and no link.
+ */
 export function FoundationPage({
+  kind,
   topic,
   eyebrow,
   sections,
@@ -17,12 +35,13 @@ export function FoundationPage({
   siblings,
   quizResult,
 }: {
+  kind: FoundationKind;
   topic: Topic;
   eyebrow: string;
   sections: { id: string; title: string; html: string }[];
   introHtml: string;
   hasDiagram: boolean;
-  patterns: Topic[];
+  patterns: ListedPattern[];
   readAt: string | null;
   siblings: { href: string; label: string }[];
   quizResult: { best: number; total: number; passed: boolean } | undefined;
@@ -39,25 +58,37 @@ export function FoundationPage({
       hasDiagram={hasDiagram}
       footer={
         <section aria-labelledby="answers" className="prose">
-          <h2 id="answers">Patterns that answer it</h2>
+          <h2 id="answers">{LABELS[kind].list}</h2>
           {patterns.length === 0 ? (
-            <p className="muted">No lesson names it yet.</p>
+            <p className="muted">{LABELS[kind].empty}</p>
           ) : (
-            <ul className="pattern-list" style={{ marginTop: '1rem' }}>
+            <Ol ordered={kind === 'domain'}>
               {patterns.map((p) => (
-                <li key={p.id} className="pattern-item">
-                  <h3>
-                    <Link href={p.href}>{p.title}</Link>
-                  </h3>
+                <li key={p.slug} className={`pattern-item${p.href ? '' : ' unwritten'}`}>
+                  <h3>{p.href ? <Link href={p.href}>{p.title}</Link> : p.title}</h3>
                   <p>{p.summary}</p>
-                  {p.meta && (
+                  {p.level && (
                     <div className="row">
-                      <LevelBadge level={p.meta.level} />
+                      <LevelBadge level={p.level} />
                     </div>
                   )}
                 </li>
               ))}
-            </ul>
+            </Ol>
+          )}
+          {topic.caseStudy && (
+            <>
+              <h2 id="sources">Sources</h2>
+              <ul data-testid="sources">
+                {topic.caseStudy.sources.map((src) => (
+                  <li key={src.url}>
+                    <a href={src.url} rel="noopener noreferrer" target="_blank">
+                      {src.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </section>
       }
@@ -65,7 +96,7 @@ export function FoundationPage({
         <>
           <MarkReadButton topicId={topic.id} readAt={readAt} cardCount={topic.cards.length} />
           <QuizStatus href={`${topic.href}/quiz`} questionCount={topic.questions.length} result={quizResult} />
-          <TopicLinks title={eyebrow.startsWith('Law') ? 'The seven laws' : 'The five pillars'} items={siblings} />
+          <TopicLinks title={LABELS[kind].siblings} items={siblings} />
         </>
       }
     />

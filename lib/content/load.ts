@@ -20,6 +20,14 @@ import {
   quizFile,
   STANDARD_SECTIONS,
   STANDARD_WORDS,
+  LEVELS as LEVEL_ORDER,
+  SUBGROUPS,
+  CASE_STUDY_SECTIONS,
+  DOMAIN_SECTIONS,
+  caseStudyFrontMatter,
+  domainFrontMatter,
+  type CaseStudyMeta,
+  type DomainMeta,
   type CardContent,
   type LessonMeta,
   type PathContent,
@@ -28,7 +36,17 @@ import {
 import { headingAnchors, splitSections, type Section } from './sections';
 import { optionFormProblems, type FormFile } from './option-form';
 
-export type TopicKind = 'pattern' | 'law' | 'pillar' | 'quiz';
+export type TopicKind = 'pattern' | 'law' | 'pillar' | 'quiz' | 'case-study' | 'domain';
+
+/** Where each kind of topic lives under content/ and in the URL. */
+export const TOPIC_FOLDERS: Record<TopicKind, string> = {
+  pattern: 'patterns',
+  law: 'laws',
+  pillar: 'pillars',
+  quiz: 'quizzes',
+  'case-study': 'case-studies',
+  domain: 'domains',
+};
 
 export interface TopicCard extends CardContent {
   /** `<topic>/<key>`: the id a learner's history hangs on. */
@@ -62,6 +80,10 @@ export interface Topic {
   summary: string;
   /** Pattern lessons only. */
   meta: LessonMeta | null;
+  /** Case studies only. */
+  caseStudy: CaseStudyMeta | null;
+  /** Domain overviews only. */
+  domain: DomainMeta | null;
   lawNumber: number | null;
   enhanced: boolean;
   intro: string;
@@ -82,6 +104,10 @@ export interface Library {
   patterns: Topic[];
   laws: Topic[];
   pillars: Topic[];
+  /** Real systems told as stories of patterns, by level. */
+  caseStudies: Topic[];
+  /** The specialized subgroups' overviews, in the catalog's subgroup order. */
+  domains: Topic[];
   paths: PathContent[];
   collections: CollectionQuiz[];
   problems: Problem[];
@@ -166,8 +192,10 @@ function readTopic(dir: string, kind: TopicKind, slug: string, problems: Problem
     problems.add(lessonFile, '(front matter)', (e as Error).message.split('\n')[0] ?? 'invalid front matter');
     return null;
   }
-  const id = kind === 'pattern' ? slug : `${kind === 'law' ? 'laws' : 'pillars'}/${slug}`;
+  const id = kind === 'pattern' ? slug : `${TOPIC_FOLDERS[kind]}/${slug}`;
   let meta: LessonMeta | null = null;
+  let caseStudy: CaseStudyMeta | null = null;
+  let domain: DomainMeta | null = null;
   let title = '';
   let summary = '';
   let lawNumber: number | null = null;
@@ -180,6 +208,24 @@ function readTopic(dir: string, kind: TopicKind, slug: string, problems: Problem
     meta = fm.data;
     title = meta.title;
     summary = meta.summary;
+  } else if (kind === 'case-study') {
+    const fm = caseStudyFrontMatter.safeParse(parsed.data);
+    if (!fm.success) {
+      problems.zod(lessonFile, fm.error);
+      return null;
+    }
+    caseStudy = fm.data;
+    title = fm.data.title;
+    summary = fm.data.summary;
+  } else if (kind === 'domain') {
+    const fm = domainFrontMatter.safeParse(parsed.data);
+    if (!fm.success) {
+      problems.zod(lessonFile, fm.error);
+      return null;
+    }
+    domain = fm.data;
+    title = fm.data.title;
+    summary = fm.data.summary;
   } else {
     const fm = (kind === 'law' ? lawFrontMatter : pillarFrontMatter).safeParse(parsed.data);
     if (!fm.success) {
@@ -193,7 +239,15 @@ function readTopic(dir: string, kind: TopicKind, slug: string, problems: Problem
   const enhanced = meta?.enhanced ?? false;
   const { intro, sections } = splitSections(parsed.content);
   const expected: readonly string[] =
-    kind !== 'pattern' ? FOUNDATION_SECTIONS : enhanced ? ENHANCED_SECTIONS : STANDARD_SECTIONS;
+    kind === 'case-study'
+      ? CASE_STUDY_SECTIONS
+      : kind === 'domain'
+        ? DOMAIN_SECTIONS
+        : kind !== 'pattern'
+          ? FOUNDATION_SECTIONS
+          : enhanced
+            ? ENHANCED_SECTIONS
+            : STANDARD_SECTIONS;
   const actual = sections.map((s) => s.title);
   if (actual.join('\n') !== expected.join('\n')) {
     const firstDiff = expected.findIndex((t, i) => actual[i] !== t);
@@ -229,7 +283,7 @@ function readTopic(dir: string, kind: TopicKind, slug: string, problems: Problem
   const cards = cardsParsed?.success ? cardsParsed.data : [];
   const questions = quizParsed?.success ? quizParsed.data : [];
 
-  const countKind = kind !== 'pattern' ? 'foundation' : enhanced ? 'enhanced' : 'standard';
+  const countKind = kind === 'case-study' ? 'case study' : kind === 'domain' ? 'domain' : kind !== 'pattern' ? 'foundation' : enhanced ? 'enhanced' : 'standard';
   const limits = COUNTS[countKind];
   if (cardsParsed?.success && (cards.length < limits.cards[0] || cards.length > limits.cards[1])) {
     problems.add(cardsPath, '(file)', `has ${cards.length} cards; a ${countKind} lesson needs ${limits.cards[0]}-${limits.cards[1]}`);
@@ -269,6 +323,15 @@ function readTopic(dir: string, kind: TopicKind, slug: string, problems: Problem
     });
     if (q.scenario) scenarios += 1;
   });
+  if (quizParsed?.success && kind === 'domain' && scenarios < questions.length) {
+    problems.add(quizPath, '(file)', 'a domain quiz asks scenario questions only (scenario: true on every question)');
+  }
+  if (quizParsed?.success && kind === 'case-study') {
+    const firstPlain = questions.findIndex((q) => !q.scenario);
+    if (firstPlain !== -1 && questions.slice(firstPlain).some((q) => q.scenario)) {
+      problems.add(quizPath, '(file)', 'a case study lists its scenario questions first');
+    }
+  }
   if (quizParsed?.success && scenarios < MIN_SCENARIOS) {
     problems.add(quizPath, '(file)', `has ${scenarios} scenario questions (scenario: true); at least ${MIN_SCENARIOS} are needed`);
   }
@@ -282,6 +345,8 @@ function readTopic(dir: string, kind: TopicKind, slug: string, problems: Problem
     title,
     summary,
     meta,
+    caseStudy,
+    domain,
     lawNumber,
     enhanced,
     intro,
@@ -317,12 +382,9 @@ export function readLibrary(root: string): { library: Library; problems: Content
   const problemList = problemsParsed?.success ? problemsParsed.data : [];
 
   const topics = new Map<string, Topic>();
-  const kinds: [TopicKind, string][] = [
-    ['pattern', 'patterns'],
-    ['law', 'laws'],
-    ['pillar', 'pillars'],
-  ];
-  for (const [kind, folder] of kinds) {
+  const kinds: TopicKind[] = ['pattern', 'law', 'pillar', 'case-study', 'domain'];
+  for (const kind of kinds) {
+    const folder = TOPIC_FOLDERS[kind];
     for (const slug of listDirs(path.join(/* turbopackIgnore: true */ root, folder))) {
       const topic = readTopic(path.join(/* turbopackIgnore: true */ root, folder, slug), kind, slug, problems);
       if (topic) topics.set(topic.id, topic);
@@ -356,6 +418,10 @@ export function readLibrary(root: string): { library: Library; problems: Content
     patterns: all.filter((t) => t.kind === 'pattern').sort((a, b) => a.title.localeCompare(b.title)),
     laws: all.filter((t) => t.kind === 'law').sort((a, b) => (a.lawNumber ?? 0) - (b.lawNumber ?? 0)),
     pillars: all.filter((t) => t.kind === 'pillar'),
+    caseStudies: all
+      .filter((t) => t.kind === 'case-study')
+      .sort((a, b) => LEVEL_ORDER.indexOf(a.caseStudy!.level) - LEVEL_ORDER.indexOf(b.caseStudy!.level) || a.title.localeCompare(b.title)),
+    domains: all.filter((t) => t.kind === 'domain').sort((a, b) => SUBGROUPS.indexOf(a.domain!.subgroup) - SUBGROUPS.indexOf(b.domain!.subgroup)),
     paths,
     collections,
     problems: problemList,
@@ -374,10 +440,16 @@ export function readLibrary(root: string): { library: Library; problems: Content
 
 /** Every quiz file's questions, named by their file relative to the content root. */
 export function quizFiles(library: Library): FormFile[] {
-  const folder: Record<TopicKind, string> = { pattern: 'patterns', law: 'laws', pillar: 'pillars', quiz: 'quizzes' };
-  const topics = [...library.patterns, ...library.laws, ...library.pillars, ...library.collections.map((c) => c.topic)];
+  const topics = [
+    ...library.patterns,
+    ...library.laws,
+    ...library.pillars,
+    ...library.caseStudies,
+    ...library.domains,
+    ...library.collections.map((c) => c.topic),
+  ];
   return topics.map((t) => ({
-    file: t.kind === 'quiz' ? `quizzes/${t.slug}.yaml` : `${folder[t.kind]}/${t.slug}/quiz.yaml`,
+    file: t.kind === 'quiz' ? `quizzes/${t.slug}.yaml` : `${TOPIC_FOLDERS[t.kind]}/${t.slug}/quiz.yaml`,
     questions: t.questions,
   }));
 }
@@ -392,7 +464,7 @@ function crossCheck(
   const tags = new Set(lib.problemList.map((p) => p.id));
 
   for (const topic of lib.topics.values()) {
-    const folder = topic.kind === 'pattern' ? 'patterns' : topic.kind === 'law' ? 'laws' : 'pillars';
+    const folder = TOPIC_FOLDERS[topic.kind];
     const lessonFile = path.join(/* turbopackIgnore: true */ root, folder, topic.slug, 'lesson.md');
     if (topic.meta) {
       const entry = catalogBySlug.get(topic.slug);
@@ -417,6 +489,19 @@ function crossCheck(
       if (topic.meta.laws.length && new Set(topic.meta.laws).size !== topic.meta.laws.length) {
         problems.add(lessonFile, 'laws', 'names a law twice');
       }
+    }
+    if (topic.caseStudy) {
+      topic.caseStudy.patterns.forEach((p, i) => {
+        if (!lib.topics.has(p)) problems.add(lessonFile, `patterns[${i}]`, `"${p}" has no lesson in content/patterns`);
+      });
+    }
+    if (topic.domain) {
+      const members = lib.catalog.filter((c) => c.subgroup === topic.domain!.subgroup).map((c) => c.slug);
+      topic.domain.order.forEach((p, i) => {
+        if (!members.includes(p)) problems.add(lessonFile, `order[${i}]`, `"${p}" is not a ${topic.domain!.subgroup} pattern in the catalog`);
+      });
+      const missing = members.filter((m) => !topic.domain!.order.includes(m));
+      if (missing.length) problems.add(lessonFile, 'order', `leaves out ${missing.join(', ')}`);
     }
     const body = [topic.intro, ...topic.sections.map((s) => s.markdown)].join('\n');
     for (const m of body.matchAll(LINK)) {
@@ -453,13 +538,13 @@ function checkInternalLink(href: string, topics: Map<string, Topic>, paths: Path
     if (anchor && !t.anchors.has(anchor)) return `no section #${anchor} in that lesson`;
     return null;
   }
-  if ((parts[0] === 'laws' || parts[0] === 'pillars') && parts.length === 2) {
-    return topics.has(`${parts[0]}/${parts[1]}`) ? null : `no ${parts[0] === 'laws' ? 'law' : 'pillar'} with that id`;
+  if (['laws', 'pillars', 'case-studies', 'domains'].includes(parts[0]!) && parts.length === 2) {
+    return topics.has(`${parts[0]}/${parts[1]}`) ? null : `no ${parts[0]!.replace(/s$/, '').replace(/ie$/, 'y')} with that id`;
   }
   if (parts[0] === 'paths' && parts.length === 2) {
     return paths.some((p) => p.id === parts[1]) ? null : 'no path with that id';
   }
-  if (parts.length === 1 && ['patterns', 'paths', 'review', 'dashboard'].includes(parts[0]!)) return null;
+  if (parts.length === 1 && ['patterns', 'paths', 'review', 'dashboard', 'case-studies', 'quiz'].includes(parts[0]!)) return null;
   return 'not a page of this app';
 }
 
@@ -509,6 +594,8 @@ function readCollections(root: string, topics: Map<string, Topic>, problems: Pro
       title: quiz.title,
       summary: quiz.description,
       meta: null,
+      caseStudy: null,
+      domain: null,
       lawNumber: null,
       enhanced: false,
       intro: '',

@@ -50,11 +50,22 @@ export const ENHANCED_SECTIONS = [
   'Quick reference',
 ] as const;
 export const FOUNDATION_SECTIONS = ['The idea', 'Why it holds', 'How it shows up', 'Designing with it'] as const;
+export const CASE_STUDY_SECTIONS = [
+  'Context',
+  'Requirements',
+  'Architecture',
+  'Patterns at work',
+  'What went wrong and what changed',
+  'Lessons',
+] as const;
+export const DOMAIN_SECTIONS = ['The system', 'How the patterns fit', 'The order to learn them'] as const;
 
 export const COUNTS = {
   enhanced: { cards: [12, 20], questions: 8 },
   standard: { cards: [6, 12], questions: 5 },
   foundation: { cards: [5, 12], questions: 5 },
+  'case study': { cards: [8, 20], questions: 6 },
+  domain: { cards: [0, 12], questions: 6 },
 } as const;
 export const MIN_SCENARIOS = 2;
 export const MAX_BACK_WORDS = 40;
@@ -99,6 +110,32 @@ export const lawFrontMatter = z.strictObject({
   summary: text,
   number: z.number().int().min(1).max(7),
 });
+/** A real system told as a story of patterns (content/case-studies/<id>/lesson.md). */
+export const caseStudyFrontMatter = z.strictObject({
+  title: text,
+  summary: text,
+  level: z.enum(LEVELS),
+  /** The pattern lessons it shows at work; each of them links back ("Seen in"). */
+  patterns: z.array(slug).min(2, 'name at least two patterns the system uses'),
+  /** The system's own papers, talks and engineering posts the story rests on. */
+  sources: z.array(z.strictObject({ title: text, url: z.url({ error: 'must be a full URL' }) })).min(1, 'name at least one source'),
+  reading_minutes: z.number().int().positive().max(120),
+});
+export type CaseStudyMeta = z.infer<typeof caseStudyFrontMatter>;
+
+/** A specialized subgroup's overview (content/domains/<id>/lesson.md): the system and its patterns in order. */
+export const domainFrontMatter = z.strictObject({
+  title: text,
+  summary: text,
+  subgroup: z.enum(SUBGROUPS),
+  /** The system it serves, in a phrase ("a map and location service"). */
+  system: text,
+  /** The subgroup's patterns in the order to learn them. */
+  order: z.array(slug).min(2),
+  reading_minutes: z.number().int().positive().max(120),
+});
+export type DomainMeta = z.infer<typeof domainFrontMatter>;
+
 export const pillarFrontMatter = z.strictObject({
   title: text,
   summary: text,

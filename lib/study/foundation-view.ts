@@ -1,20 +1,47 @@
 import 'server-only';
 import { getLibrary, renderCached, type Topic } from '@/lib/content';
+import { TOPIC_FOLDERS } from '@/lib/content/load';
 import { hasMermaid } from '@/lib/content/markdown';
 import { db } from '@/lib/db/client';
 import { listLessonReads } from '@/lib/db/reviews';
 import { quizResults } from '@/lib/db/quiz';
 import { learnerDay } from './dates';
 
-/** What a law or pillar page shows, for one learner. */
-export function foundationView(kind: 'law' | 'pillar', id: string, userId: string) {
+export type FoundationKind = 'law' | 'pillar' | 'case-study' | 'domain';
+
+/** A catalog pattern a page lists: its lesson when written, else its catalog line. */
+export interface ListedPattern {
+  slug: string;
+  title: string;
+  summary: string;
+  href: string | null;
+  level: 'beginner' | 'intermediate' | 'advanced' | null;
+}
+
+/**
+ * What a law, pillar, case study or domain page shows, for one learner: its text, and the
+ * patterns it names (laws and pillars: the lessons that name them; case studies: the
+ * patterns at work; domains: the subgroup's patterns in the order to learn them).
+ */
+export function foundationView(kind: FoundationKind, id: string, userId: string) {
   const library = getLibrary();
-  const topic = library.topics.get(`${kind === 'law' ? 'laws' : 'pillars'}/${id}`);
+  const topic = library.topics.get(`${TOPIC_FOLDERS[kind]}/${id}`);
   if (!topic) return null;
-  const field = kind === 'law' ? 'laws' : 'pillars';
-  const patterns = library.patterns.filter((p) => (p.meta?.[field] as string[] | undefined)?.includes(id));
+  const listed = (slug: string): ListedPattern => {
+    const t = library.topics.get(slug);
+    const c = library.catalog.find((x) => x.slug === slug);
+    return { slug, title: t?.title ?? c?.title ?? slug, summary: t?.summary ?? c?.tagline ?? '', href: t?.href ?? null, level: t?.meta?.level ?? null };
+  };
+  let patterns: ListedPattern[];
+  if (kind === 'case-study') patterns = topic.caseStudy!.patterns.map(listed);
+  else if (kind === 'domain') patterns = topic.domain!.order.map(listed);
+  else {
+    const field = kind === 'law' ? 'laws' : 'pillars';
+    patterns = library.patterns.filter((p) => (p.meta?.[field] as string[] | undefined)?.includes(id)).map((p) => listed(p.slug));
+  }
   const read = listLessonReads(db(), userId).find((r) => r.topicId === topic.id);
-  const siblings = (kind === 'law' ? library.laws : library.pillars).map((t: Topic) => ({ href: t.href, label: t.title }));
+  const family = { law: library.laws, pillar: library.pillars, 'case-study': library.caseStudies, domain: library.domains }[kind];
+  const siblings = family.map((t: Topic) => ({ href: t.href, label: t.title }));
   return {
     topic,
     patterns,

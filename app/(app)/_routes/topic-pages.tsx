@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/session';
 import { getLibrary } from '@/lib/content';
-import { foundationView } from '@/lib/study/foundation-view';
+import { foundationView, type FoundationKind } from '@/lib/study/foundation-view';
 import { topicQuizView } from '@/lib/study/quiz-view';
 import { FoundationPage } from '@/app/_components/FoundationPage';
 import { QuizLanding } from '@/app/_components/QuizLanding';
@@ -12,7 +12,7 @@ import { QuizLanding } from '@/app/_components/QuizLanding';
  * The routes /patterns/[slug]/quiz, /laws/[id](/quiz) and /pillars/[id](/quiz) differ only
  * in their URL prefix; these factories build them, each validating its param with zod.
  */
-type Folder = 'patterns' | 'laws' | 'pillars';
+type Folder = 'patterns' | 'laws' | 'pillars' | 'case-studies' | 'domains';
 type Params = { params: Promise<Record<string, string>> };
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -42,19 +42,23 @@ export function topicQuizPage(folder: Folder) {
   };
 }
 
-export function foundationPage(folder: 'laws' | 'pillars') {
+const FOUNDATION: Record<Exclude<Folder, 'patterns'>, { kind: FoundationKind; eyebrow: string }> = {
+  laws: { kind: 'law', eyebrow: 'Law · the constraints every pattern answers' },
+  pillars: { kind: 'pillar', eyebrow: 'Pillar · how distributed systems divide the work' },
+  'case-studies': { kind: 'case-study', eyebrow: 'Case study · a real system, told by its patterns' },
+  domains: { kind: 'domain', eyebrow: 'Domain · the patterns of one system' },
+};
+
+export function foundationPage(folder: Exclude<Folder, 'patterns'>) {
   return async function FoundationRoute({ params }: Params) {
     const raw = await paramOf(params);
     const user = await requireUser(`/${folder}/${raw}`);
     const parsed = slug.safeParse(raw);
-    const view = parsed.success ? foundationView(folder === 'laws' ? 'law' : 'pillar', parsed.data, user.id) : null;
+    const { kind, eyebrow } = FOUNDATION[folder];
+    const view = parsed.success ? foundationView(kind, parsed.data, user.id) : null;
     if (!view) notFound();
-    return (
-      <FoundationPage
-        eyebrow={folder === 'laws' ? 'Law · the constraints every pattern answers' : 'Pillar · how distributed systems divide the work'}
-        {...view}
-      />
-    );
+    const subtitle = view.topic.caseStudy ? ` · ${view.topic.caseStudy.level}` : view.topic.domain ? ` · ${view.topic.domain.system}` : '';
+    return <FoundationPage kind={kind} eyebrow={`${eyebrow}${subtitle}`} {...view} />;
   };
 }
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
 import { getLibrary } from '@/lib/content';
-import { CATEGORIES, CATEGORY_TITLES } from '@/lib/content/schema';
+import { CATEGORIES, CATEGORY_TITLES, SUBGROUPS } from '@/lib/content/schema';
 import { isPatternCategory, type CatalogEntry } from '@/lib/content/catalog';
 import type { Topic } from '@/lib/content';
 import { db } from '@/lib/db/client';
@@ -74,36 +74,63 @@ export default async function PatternsPage() {
           <p className="muted" style={{ marginTop: 0 }}>
             {g.lessons} of {g.entries.length} with a lesson
           </p>
-          <ul className="pattern-list">
-            {g.entries.map((e) =>
-              e.kind === 'lesson' ? (
-                <li key={e.topic.id} className={`pattern-item${read.has(e.topic.id) ? ' read' : ''}`}>
-                  <h3>
-                    <Link href={e.topic.href}>{e.topic.title}</Link>
-                  </h3>
-                  <p>{e.topic.summary}</p>
-                  <div className="row" style={{ gap: '0.4rem' }}>
-                    {e.topic.meta && <LevelBadge level={e.topic.meta.level} />}
-                    {e.topic.enhanced && <span className="badge badge-star">★ 5 levels</span>}
-                    {e.topic.meta && <span className="badge">{e.topic.meta.reading_minutes} min</span>}
-                    {read.has(e.topic.id) && <span className="badge" style={{ color: 'var(--good)' }}>✓ Read</span>}
+          {g.id === 'specialized' ? (
+            SUBGROUPS.map((sub) => {
+              const entries = g.entries.filter((e) => (e.kind === 'lesson' ? e.topic.meta?.subgroup : e.entry.subgroup) === sub);
+              const overview = library.domains.find((d) => d.domain!.subgroup === sub);
+              if (!entries.length) return null;
+              return (
+                <div key={sub} className="subgroup" data-testid={`subgroup-${sub}`}>
+                  <div className="row spread">
+                    <h3 style={{ margin: '1rem 0 0.5rem' }}>{sub}</h3>
+                    {overview && (
+                      <Link className="btn btn-small" href={overview.href}>
+                        Overview: {overview.domain!.system}
+                      </Link>
+                    )}
                   </div>
-                  {read.has(e.topic.id) && <MasteryBar value={progress.facts(e.topic.id)?.mastery ?? 0} />}
-                </li>
-              ) : (
-                <li key={e.entry.slug} className="pattern-item unwritten" data-testid={`unwritten-${e.entry.slug}`}>
-                  <h3>{e.entry.title}</h3>
-                  <p>
-                    {e.entry.tagline}
-                    {e.entry.subgroup ? ` · ${e.entry.subgroup}` : ''}
-                  </p>
-                  <p className="sr-only">No lesson yet.</p>
-                </li>
-              ),
-            )}
-          </ul>
+                  <EntryList entries={entries} read={read} mastery={(id) => progress.facts(id)?.mastery ?? 0} />
+                </div>
+              );
+            })
+          ) : (
+            <EntryList entries={g.entries} read={read} mastery={(id) => progress.facts(id)?.mastery ?? 0} />
+          )}
         </section>
       ))}
     </div>
+  );
+}
+
+function EntryList({ entries, read, mastery }: { entries: Entry[]; read: Set<string>; mastery: (id: string) => number }) {
+  return (
+    <ul className="pattern-list">
+      {entries.map((e) =>
+        e.kind === 'lesson' ? (
+          <li key={e.topic.id} className={`pattern-item${read.has(e.topic.id) ? ' read' : ''}`}>
+            <h3>
+              <Link href={e.topic.href}>{e.topic.title}</Link>
+            </h3>
+            <p>{e.topic.summary}</p>
+            <div className="row" style={{ gap: '0.4rem' }}>
+              {e.topic.meta && <LevelBadge level={e.topic.meta.level} />}
+              {e.topic.enhanced && <span className="badge badge-star">★ 5 levels</span>}
+              {e.topic.meta && <span className="badge">{e.topic.meta.reading_minutes} min</span>}
+              {read.has(e.topic.id) && <span className="badge" style={{ color: 'var(--good)' }}>✓ Read</span>}
+            </div>
+            {read.has(e.topic.id) && <MasteryBar value={mastery(e.topic.id)} />}
+          </li>
+        ) : (
+          <li key={e.entry.slug} className="pattern-item unwritten" data-testid={`unwritten-${e.entry.slug}`}>
+            <h3>{e.entry.title}</h3>
+            <p>
+              {e.entry.tagline}
+              {e.entry.subgroup ? ` · ${e.entry.subgroup}` : ''}
+            </p>
+            <p className="sr-only">No lesson yet.</p>
+          </li>
+        ),
+      )}
+    </ul>
   );
 }

@@ -42,6 +42,9 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
 
   const titleOf = (s: string) =>
     library.topics.get(s)?.title ?? library.catalog.find((c) => c.slug === s)?.title ?? s;
+  // The case studies that show this pattern at work, and the domain overview it belongs to.
+  const seenIn = library.caseStudies.filter((c) => c.caseStudy!.patterns.includes(topic.slug));
+  const domain = meta.subgroup ? library.domains.find((d) => d.domain!.subgroup === meta.subgroup) : undefined;
   const linkOf = (s: string) => ({ href: library.topics.has(s) ? `/patterns/${s}` : null, label: titleOf(s) });
   const sections = topic.sections.map((s) => ({ id: s.id, title: s.title, html: renderCached(`${topic.id}#${s.id}`, s.markdown) }));
   const diagram = topic.sections.some((s) => hasMermaid(s.markdown));
@@ -77,6 +80,7 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
             cardCount={topic.cards.length}
           />
           <QuizStatus href={`${topic.href}/quiz`} questionCount={topic.questions.length} result={progress.quizzes.get(topic.id)} />
+          {domain && <TopicLinks title="Part of" items={[{ href: domain.href, label: domain.title }]} />}
           <TopicLinks title="Learn first" items={meta.prerequisites.map(linkOf)} />
           <TopicLinks title="Related" items={meta.related.map(linkOf)} />
           <TopicLinks
@@ -86,6 +90,7 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
               label: library.topics.get(`laws/${l}`)?.title ?? l.replace(/-/g, ' '),
             }))}
           />
+          <TopicLinks title="Seen in" items={seenIn.map((c) => ({ href: c.href, label: c.title }))} />
           <TopicLinks
             title="Pillars"
             items={meta.pillars.map((l) => ({
