@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { MAX_BODY_BYTES } from './limits';
 
 /** The app's own origin: `NEXTAUTH_URL` when set (production always sets it), else the request's. */
 export function appOrigin(requestUrl: string): string {
@@ -45,7 +46,7 @@ function mediaType(request: Request): string | null {
   return value ? value.split(';')[0]!.trim().toLowerCase() : null;
 }
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
 
 function declaredLength(request: Request): number | null {
   const raw = request.headers.get('content-length');

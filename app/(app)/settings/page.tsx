@@ -7,6 +7,7 @@ import { getSettingsRow } from '@/lib/db/settings';
 import { loadOptimizer, MIN_REVIEWS } from '@/lib/optimizer/fit';
 import { toStudySettings } from '@/lib/srs/settings';
 import { publicRun, settleStaleRun } from '@/lib/study/optimizer-job';
+import { PasswordPanel, SignOutEverywherePanel } from './AccountPanel';
 import { OptimizerPanel, ReschedulePanel } from './MaintenancePanels';
 import { SettingsForm } from './SettingsForm';
 
@@ -61,6 +62,8 @@ export default async function SettingsPage() {
           Your settings, lesson reads, card states, full review log, quiz attempts and optimizer runs.
         </p>
       </section>
+      <PasswordPanel />
+      <SignOutEverywherePanel />
     </div>
   );
 }
