@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, isHttps, newNonce, securityHeaders } from '@/lib/security/headers';
 import { MAX_BODY_BYTES } from '@/lib/security/limits';
+import { actionArgumentsProblem, formActionProblem } from '@/lib/security/action-request';
 import { appOrigin } from '@/lib/security/origin';
 import { safeRedirectPath } from '@/lib/security/redirect';
 
@@ -11,9 +12,9 @@ const OFF_SITE = '\u0000';
  * 500 (a path that is not UTF-8, a body over 1 MB, an off-site callbackUrl for next-auth),
  * and sets the security headers, with a fresh CSP nonce that Next puts on its own scripts.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const https = isHttps(process.env.NEXTAUTH_URL);
-  const refused = refuse(request);
+  const refused = refuse(request) ?? (await refuseAction(request));
   if (refused) return withHeaders(refused, "default-src 'none'; frame-ancestors 'none'", https);
 
   const nonce = newNonce();
@@ -49,6 +50,32 @@ function refuse(request: NextRequest): NextResponse | null {
     }
   }
   return null;
+}
+
+function mediaType(request: NextRequest): string | null {
+  const value = request.headers.get('content-type');
+  return value ? value.split(';')[0]!.trim().toLowerCase() : null;
+}
+
+/** Server-action requests the framework would answer with a 500 (lib/security/action-request.ts). */
+async function refuseAction(request: NextRequest): Promise<NextResponse | null> {
+  if (request.method !== 'POST' || request.nextUrl.pathname.startsWith('/api/')) return null;
+  const isAction = request.headers.has('next-action');
+  const type = mediaType(request);
+  if (!isAction && type !== 'multipart/form-data') return null;
+  const origin = request.headers.get('origin');
+  if (origin !== null && origin !== appOrigin(request.url)) return text(403, 'This request came from another site and was refused.');
+  if (isAction && type !== 'multipart/form-data') return text(415, 'Server actions take the multipart/form-data this site’s forms send.');
+  // Read below, so the size must be known (and is at most 1 MB, checked above).
+  if (request.headers.get('content-length') === null) return text(411, 'Send a Content-Length with the request.');
+  let form: FormData;
+  try {
+    form = await request.clone().formData();
+  } catch {
+    return text(400, 'Bad request: the form data could not be read.');
+  }
+  const problem = isAction ? actionArgumentsProblem(form.get('0')) : formActionProblem(form);
+  return problem ? text(400, `Bad request: ${problem}`) : null;
 }
 
 export const config = {

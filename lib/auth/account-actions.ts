@@ -62,8 +62,10 @@ export interface SignOutEverywhereState {
 }
 
 /** Every session of the learner's, on every device, ends now. */
-export async function signOutEverywhereAction(): Promise<SignOutEverywhereState> {
+export async function signOutEverywhereAction(_prev: SignOutEverywhereState, formArg: FormData): Promise<SignOutEverywhereState> {
   const user = await requireUser('/settings');
+  // Called by its form only: anything else is not a request this page sends.
+  if (!asFormData(formArg)) return { ok: false };
   endAllSessions(db(), user.id);
   return { ok: true };
 }

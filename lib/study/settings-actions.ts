@@ -36,8 +36,10 @@ export interface RescheduleState {
   error?: string;
 }
 
-export async function rescheduleAction(): Promise<RescheduleState> {
+export async function rescheduleAction(_prev: RescheduleState, formArg: FormData): Promise<RescheduleState> {
   const user = await requireUser('/settings');
+  // Called by its form only: anything else is not a request this page sends.
+  if (!asFormData(formArg)) return { error: NOT_A_FORM };
   const result = rescheduleAll(db(), user.id, new Date());
   revalidatePath('/review');
   revalidatePath('/dashboard');

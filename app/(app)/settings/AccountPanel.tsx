@@ -96,7 +96,7 @@ export function PasswordPanel() {
 }
 
 export function SignOutEverywherePanel() {
-  const [state, action, pending] = useActionState<SignOutEverywhereState>(signOutEverywhereAction, {});
+  const [state, action, pending] = useActionState<SignOutEverywhereState, FormData>(signOutEverywhereAction, {});
   useEffect(() => {
     if (state.ok) void signOut({ callbackUrl: '/sign-in' });
   }, [state]);

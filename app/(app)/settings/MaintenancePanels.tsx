@@ -4,7 +4,7 @@ import { useActionState, useEffect, useState } from 'react';
 import { rescheduleAction, type RescheduleState } from '@/lib/study/settings-actions';
 
 export function ReschedulePanel() {
-  const [state, action, pending] = useActionState<RescheduleState>(rescheduleAction, {});
+  const [state, action, pending] = useActionState<RescheduleState, FormData>(rescheduleAction, {});
   return (
     <form action={action} className="panel">
       <h2 style={{ marginTop: 0 }}>Reschedule cards</h2>
