@@ -44,12 +44,20 @@ function refuse(request: NextRequest): NextResponse | null {
   const length = Number(request.headers.get('content-length') ?? 0);
   if (Number.isFinite(length) && length > MAX_BODY_BYTES) return text(413, 'The request body is larger than 1 MB.');
   if (request.nextUrl.pathname.startsWith('/api/auth/')) {
-    const cb = request.nextUrl.searchParams.get('callbackUrl');
-    if (cb !== null && safeRedirectPath(cb, appOrigin(request.url), OFF_SITE) === OFF_SITE) {
-      return text(400, 'Bad request: callbackUrl must be a path on this site.');
+    // next-auth answers a callbackUrl it cannot parse as an http URL with a 500.
+    const origin = appOrigin(request.url);
+    const cookie = request.cookies.getAll().find((c) => c.name.endsWith('next-auth.callback-url'));
+    for (const cb of [request.nextUrl.searchParams.get('callbackUrl'), cookie?.value ?? null]) {
+      if (cb !== null && !ownUrl(cb, origin)) return text(400, 'Bad request: callbackUrl must be a path on this site.');
     }
   }
   return null;
+}
+
+/** A path on this site (`/…`) or an absolute URL of ours: what next-auth can follow and we allow. */
+function ownUrl(raw: string, origin: string): boolean {
+  if (!raw.startsWith('/') && !raw.startsWith(`${origin}/`) && raw !== origin) return false;
+  return safeRedirectPath(raw, origin, OFF_SITE) !== OFF_SITE;
 }
 
 function mediaType(request: NextRequest): string | null {
@@ -62,9 +70,11 @@ async function refuseAction(request: NextRequest): Promise<NextResponse | null> 
   if (request.method !== 'POST' || request.nextUrl.pathname.startsWith('/api/')) return null;
   const isAction = request.headers.has('next-action');
   const type = mediaType(request);
-  if (!isAction && type !== 'multipart/form-data') return null;
-  const origin = request.headers.get('origin');
-  if (origin !== null && origin !== appOrigin(request.url)) return text(403, 'This request came from another site and was refused.');
+  // Next treats each of these as a possible server action.
+  if (!isAction && type !== 'multipart/form-data' && type !== 'application/x-www-form-urlencoded') return null;
+  // Browsers send Origin with every POST; Next's own check answers a missing or foreign one with a 500.
+  if (request.headers.get('origin') !== appOrigin(request.url)) return text(403, 'This request came from another site and was refused.');
+  if (type === 'application/x-www-form-urlencoded') return isAction ? text(415, 'Server actions take the multipart/form-data this site’s forms send.') : null;
   if (isAction && type !== 'multipart/form-data') return text(415, 'Server actions take the multipart/form-data this site’s forms send.');
   // Read below, so the size must be known (and is at most 1 MB, checked above).
   if (request.headers.get('content-length') === null) return text(411, 'Send a Content-Length with the request.');
@@ -73,6 +83,12 @@ async function refuseAction(request: NextRequest): Promise<NextResponse | null> 
     form = await request.clone().formData();
   } catch {
     return text(400, 'Bad request: the form data could not be read.');
+  }
+  // Part headers with control characters parse here but end the framework's parser in a 500.
+  for (const [key, value] of form.entries()) {
+    if (/[\u0000-\u001f\u007f]/.test(key) || (typeof value !== 'string' && /[\u0000-\u001f\u007f"]/.test(value.name))) {
+      return text(400, 'Bad request: a form field name has control characters.');
+    }
   }
   const problem = isAction ? actionArgumentsProblem(form.get('0')) : formActionProblem(form);
   return problem ? text(400, `Bad request: ${problem}`) : null;

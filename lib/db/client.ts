@@ -18,7 +18,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // FULL: a review acknowledged to the learner survives a power loss, not only a killed process
-  // (docs/decisions/007-durable-commits.md has the cost).
+  // (docs/decisions/006-durable-commits.md has the cost).
   sqlite.pragma('synchronous = FULL');
   return drizzle(sqlite, { schema }) as Db;
 }

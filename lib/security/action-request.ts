@@ -4,7 +4,7 @@
  * arguments as (state, FormData), which the client encodes as multipart/form-data with the
  * argument list as JSON in field `0`. proxy.ts refuses, with a 4xx, any action request that
  * does not have that shape, so what reaches the decoder is what the decoder can read.
- * docs/decisions/008-errors-the-framework-answers.md lists what still gets through.
+ * docs/decisions/007-errors-the-framework-answers.md lists what still gets through.
  */
 
 /** The reference forms our forms' arguments use: escaped dollars, undefined, numbers, dates, FormData. */

@@ -47,10 +47,13 @@ describe('guardRequest', () => {
   it('refuses a declared body over 1 MB with 413', () => {
     expect(guardRequest(req('POST', { ...ours, 'content-type': 'application/json', 'content-length': String(2 * 1024 * 1024) }), 'json')?.status).toBe(413);
   });
-  it('lets body-less routes take nothing or JSON, not a form', () => {
+  it('lets body-less routes take no body at all', () => {
     expect(guardRequest(req('POST', ours), 'none')).toBeNull();
+    expect(guardRequest(req('POST', { ...ours, 'content-length': '0' }), 'none')).toBeNull();
     expect(guardRequest(req('DELETE', { ...ours, 'content-type': 'application/json' }), 'none')).toBeNull();
-    expect(guardRequest(req('POST', { ...ours, 'content-type': 'text/plain' }, 'x'), 'none')?.status).toBe(415);
+    expect(guardRequest(req('POST', { ...ours, 'content-type': 'text/plain' }), 'none')?.status).toBe(415);
+    expect(guardRequest(req('POST', { ...ours, 'content-type': 'application/json', 'content-length': '2' }, '{}'), 'none')?.status).toBe(400);
+    expect(guardRequest(req('POST', { ...ours, 'transfer-encoding': 'chunked' }), 'none')?.status).toBe(400);
   });
   it('checks the origin before the body', () => {
     expect(guardRequest(req('POST', { origin: 'https://evil.example', 'content-type': 'text/plain' }, 'x'), 'json')?.status).toBe(403);

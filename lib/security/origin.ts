@@ -62,13 +62,13 @@ export function checkJsonBody(request: Request): NextResponse | null {
   return null;
 }
 
-/** For routes that take no body: anything sent must still be JSON (an empty object is fine). */
+/** For routes that take no body (undo, finish, starting the optimizer): anything sent is refused. */
 export function checkNoBody(request: Request): NextResponse | null {
-  const type = mediaType(request);
   const length = declaredLength(request);
   if ((length ?? 0) > MAX_BODY_BYTES) return refuse(413, 'The request body is larger than 1 MB.');
+  const type = mediaType(request);
   if (type !== null && type !== 'application/json') return refuse(415, 'Send the request body as application/json.');
-  if (type === null && length !== null && length > 0) return refuse(415, 'Send the request body as application/json.');
+  if ((length ?? 0) > 0 || request.headers.has('transfer-encoding')) return refuse(400, 'This request takes no body.');
   return null;
 }
 
