@@ -67,7 +67,9 @@ function mediaType(request: NextRequest): string | null {
 
 /** Server-action requests the framework would answer with a 500 (lib/security/action-request.ts). */
 async function refuseAction(request: NextRequest): Promise<NextResponse | null> {
-  if (request.method !== 'POST' || request.nextUrl.pathname.startsWith('/api/')) return null;
+  // next-auth's endpoints take its own form posts (with its own CSRF token); everything else,
+  // including paths under /api/ that match no route handler and fall through to a page, is checked.
+  if (request.method !== 'POST' || request.nextUrl.pathname.startsWith('/api/auth/')) return null;
   const isAction = request.headers.has('next-action');
   const type = mediaType(request);
   // Next treats each of these as a possible server action.

@@ -82,6 +82,8 @@ test('every page loads under the CSP without a violation, with the security head
 
   // Mermaid draws under the CSP: no eval, its lazy bundle comes from our own build.
   await check('/patterns/saga');
+  const tabs = page.getByRole('tab');
+  for (let i = 0; (await page.locator('pre.mermaid').count()) === 0 && i < (await tabs.count()); i++) await tabs.nth(i).click();
   await expect(page.locator('pre.mermaid').first()).toHaveAttribute('data-processed', 'true', { timeout: 15_000 });
   await expect(page.locator('pre.mermaid svg').first()).toBeVisible();
 
