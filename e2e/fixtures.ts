@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, test as base, type APIRequestContext, type Page } from '@playwright/test';
 
 export interface Learner {
   email: string;
@@ -31,6 +31,15 @@ export async function signUp(page: Page, name = 'Test Learner'): Promise<Learner
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   return learner;
+}
+
+/**
+ * An API client signed in as the page's learner that sends what the app's own fetches send:
+ * an Origin header (route handlers refuse state-changing requests without ours) and JSON.
+ */
+export async function appApi(page: Page): Promise<APIRequestContext> {
+  const origin = new URL(page.url()).origin;
+  return playwrightRequest.newContext({ baseURL: origin, storageState: await page.context().storageState(), extraHTTPHeaders: { origin } });
 }
 
 /** Fails the test on any console error or uncaught page error. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
-import { answer, expect, quizFile, signUp, test, type QuizQuestion } from './fixtures';
+import { answer, appApi, expect, quizFile, signUp, test, type QuizQuestion } from './fixtures';
 
 test('missing a question in the timeout quiz puts its flashcard in today\'s review', async ({ page, consoleErrors }) => {
   await signUp(page);
@@ -108,7 +108,7 @@ test('quiz answers refuse bad input and change nothing', async ({ page }) => {
   await expect(page).toHaveURL(/\/quiz\/attempts\//);
   const attemptId = page.url().split('/').pop()!;
   const questionId = (await page.getByTestId('quiz-question').getAttribute('data-question-id'))!;
-  const api = page.request;
+  const api = await appApi(page);
   const url = `/api/quiz/attempts/${attemptId}/answers`;
 
   const notInAttempt = await api.post(url, { data: { questionId: 'retry-backoff/nope', position: 0 } });
