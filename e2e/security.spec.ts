@@ -1,3 +1,7 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { hash } from '@node-rs/argon2';
+import Database from 'better-sqlite3';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, signUp, test, testAddress, type Learner } from './fixtures';
 
@@ -178,6 +182,23 @@ test('sign-up refuses a common password and says why', async ({ page }) => {
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.locator('#password-error')).toHaveText(/too easy to guess: this is similar to a commonly used password/);
   await expect(page).toHaveURL(/\/sign-up/);
+});
+
+test('an account made before the password rules still signs in with its common password', async ({ page }) => {
+  // As if created before this release: written straight into the server's database.
+  const email = `legacy-${Date.now()}@example.com`;
+  const db = new Database(path.resolve('test-results', 'e2e', 'patternwise-e2e.db'));
+  try {
+    const id = crypto.randomUUID();
+    db.prepare('insert into users (id, email, password_hash) values (?, ?, ?)').run(id, email, await hash('password1234', { algorithm: 2 }));
+    db.prepare('insert into user_settings (user_id) values (?)').run(id);
+  } finally {
+    db.close();
+  }
+  await page.context().setExtraHTTPHeaders({ 'x-forwarded-for': testAddress() });
+  await page.goto('/sign-in');
+  await signInWithForm(page, { email, password: 'password1234' });
+  await expect(page).toHaveURL(/\/dashboard$/);
 });
 
 test('signing out ends the session: a copied cookie no longer works', async ({ page, browser }) => {
