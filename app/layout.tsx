@@ -6,6 +6,10 @@ export const metadata: Metadata = {
   description: 'Learn the distributed-systems patterns and keep them: lessons, quizzes and flashcards scheduled with FSRS.',
 };
 
+// Every page renders per request: the CSP nonce (proxy.ts) is new each time, and Next puts it
+// on its scripts only while rendering.
+export const dynamic = 'force-dynamic';
+
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, test as base, type APIRequestContext, type Page } from '@playwright/test';
 
 export interface Learner {
   email: string;
@@ -9,9 +9,20 @@ export interface Learner {
 
 let counter = 0;
 
+/**
+ * A client address of its own for each test learner: sign-ups and failed sign-ins are
+ * throttled per address (X-Forwarded-For, docs/security.md), and every test comes from
+ * 127.0.0.1, so without this the suite would throttle itself.
+ */
+export function testAddress(): string {
+  const n = (process.pid * 1000 + Date.now() + ++counter) % 16_777_216;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
 /** Signs a brand-new learner up through the UI and returns their credentials. */
 export async function signUp(page: Page, name = 'Test Learner'): Promise<Learner> {
   counter += 1;
+  await page.context().setExtraHTTPHeaders({ 'x-forwarded-for': testAddress() });
   const learner = { email: `learner-${Date.now()}-${counter}@example.com`, password: 'correct-horse-battery' };
   await page.goto('/sign-up');
   await page.getByLabel('Name').fill(name);
@@ -20,6 +31,15 @@ export async function signUp(page: Page, name = 'Test Learner'): Promise<Learner
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   return learner;
+}
+
+/**
+ * An API client signed in as the page's learner that sends what the app's own fetches send:
+ * an Origin header (route handlers refuse state-changing requests without ours) and JSON.
+ */
+export async function appApi(page: Page): Promise<APIRequestContext> {
+  const origin = new URL(page.url()).origin;
+  return playwrightRequest.newContext({ baseURL: origin, storageState: await page.context().storageState(), extraHTTPHeaders: { origin } });
 }
 
 /** Fails the test on any console error or uncaught page error. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
-import { expect, signUp, test } from './fixtures';
+import { appApi, expect, signUp, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function stat(page: Page, id: 'due' | 'new' | 'reviewed' | 'streak'): Promise<number> {
@@ -115,7 +115,7 @@ test('bad review input gets a clear 4xx and changes nothing', async ({ page }) =
   await expect(page.getByText(/✓ Read/)).toBeVisible();
   await page.goto('/review');
   const itemId = await page.getByTestId('flashcard').getAttribute('data-item-id');
-  const api = page.request;
+  const api = await appApi(page);
 
   const malformed = await api.post('/api/reviews', { headers: { 'content-type': 'application/json' }, data: Buffer.from('{not json') });
   expect(malformed.status()).toBe(400);

@@ -1,9 +1,11 @@
-import { expect, test } from './fixtures';
+import { expect, test, testAddress } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const password = 'correct-horse-battery';
 
 async function signUpAs(page: Page, email: string) {
+  // Each sign-up from its own address, as the fixture does: sign-ups are throttled per address.
+  await page.context().setExtraHTTPHeaders({ 'x-forwarded-for': testAddress() });
   await page.goto('/sign-up');
   await page.getByLabel('Name').fill('Mover');
   await page.getByLabel('Email').fill(email);

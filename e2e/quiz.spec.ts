@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import YAML from 'yaml';
 import { studyDayBounds } from '../lib/srs/day';
-import { answer, expect, quizFile, signUp, test, type QuizQuestion } from './fixtures';
+import { answer, appApi, expect, quizFile, signUp, test, type QuizQuestion } from './fixtures';
 
 const DB_FILE = path.resolve('test-results', 'e2e', 'patternwise-e2e.db');
 
@@ -130,7 +130,7 @@ test('quiz answers refuse bad input and change nothing', async ({ page }) => {
   await expect(page).toHaveURL(/\/quiz\/attempts\//);
   const attemptId = page.url().split('/').pop()!;
   const questionId = (await page.getByTestId('quiz-question').getAttribute('data-question-id'))!;
-  const api = page.request;
+  const api = await appApi(page);
   const url = `/api/quiz/attempts/${attemptId}/answers`;
 
   const notInAttempt = await api.post(url, { data: { questionId: 'retry-backoff/nope', position: 0 } });

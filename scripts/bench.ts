@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the optimizer's time on 10,000 reviews, the review-queue query's time for
- * one learner in a database of 1,000,000 card states (medians and p95), and load balancing
- * and easy days on a simulated learner over 180 days.
+ * one learner in a database of 1,000,000 card states (medians and p95), load balancing and
+ * easy days on a simulated learner over 180 days, and grades a second with SQLite's
+ * synchronous=NORMAL and FULL. `npm run bench -- grades` runs only the last.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,11 +11,13 @@ import { default_w } from 'ts-fsrs';
 import { readLibrary } from '../lib/content/load';
 import { openDatabase } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/migrate';
-import { listCardStates } from '../lib/db/reviews';
+import { listCardStates, markLessonRead } from '../lib/db/reviews';
+import { createUser } from '../lib/db/users';
 import { fitParameters, loadOptimizer } from '../lib/optimizer/fit';
 import { trainingItems } from '../lib/optimizer/items';
 import { harderTruth, syntheticLog } from '../lib/optimizer/synthetic';
 import { mean, simulate, stdDev, type SimulationResult } from '../lib/srs/simulate';
+import { gradeItem } from '../lib/study/review';
 import { loadStudyToday } from '../lib/study/session';
 
 function stats(ms: number[]) {
@@ -135,6 +138,38 @@ function benchBalancing() {
   }
 }
 
-benchBalancing();
-await benchOptimizer();
-benchQueue();
+/** Grades, one request's work each (one transaction), on a file database: fsync cost included. */
+function benchGrades(synchronous: 'NORMAL' | 'FULL') {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-'));
+  const db = openDatabase(path.join(dir, 'bench.db'));
+  db.$client.pragma(`synchronous = ${synchronous}`);
+  applyMigrations(db);
+  const { library } = readLibrary(path.resolve('content'));
+  const user = createUser(db, { email: 'grades@bench.local', passwordHash: 'x' }).id;
+  const start = new Date();
+  for (const topic of library.topics.values()) markLessonRead(db, user, topic.id, start);
+  const cards = [...library.items.entries()].filter(([, e]) => e.kind === 'card').map(([id]) => id);
+  const N = 2000;
+  const t = performance.now();
+  for (let i = 0; i < N; i++) {
+    const now = new Date(start.getTime() + i * 60_000);
+    gradeItem(db, library, user, { id: crypto.randomUUID(), itemId: cards[i % cards.length]!, rating: 3, durationMs: 0 }, now);
+  }
+  const seconds = (performance.now() - t) / 1000;
+  console.log(`grades, synchronous=${synchronous}: ${N} grades in ${seconds.toFixed(2)} s = ${Math.round(N / seconds)} grades/s`);
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+if (process.argv.includes('grades')) {
+  for (let round = 0; round < 3; round++) {
+    benchGrades('NORMAL');
+    benchGrades('FULL');
+  }
+} else {
+  benchBalancing();
+  await benchOptimizer();
+  benchQueue();
+  benchGrades('NORMAL');
+  benchGrades('FULL');
+}

@@ -7,6 +7,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { exampleSecret, secretProblem } from './secret-check.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -15,6 +16,15 @@ const run = (cmd, args, extraEnv = {}) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
+
+// Sessions signed with a public or short secret can be forged: refuse before doing anything.
+if (process.env.NEXTAUTH_SECRET !== undefined) {
+  const problem = secretProblem(process.env.NEXTAUTH_SECRET, exampleSecret(root));
+  if (problem) {
+    console.error(`start: refusing to run in production. ${problem}`);
+    process.exit(1);
+  }
+}
 
 const dbFile = (process.env.DATABASE_URL ?? 'data/patternwise.db').replace(/^file:/, '');
 fs.mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });

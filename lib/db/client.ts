@@ -17,7 +17,9 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL: a review acknowledged to the learner survives a power loss, not only a killed process
+  // (docs/decisions/006-durable-commits.md has the cost).
+  sqlite.pragma('synchronous = FULL');
   return drizzle(sqlite, { schema }) as Db;
 }
 

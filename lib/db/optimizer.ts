@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, ne } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { Db } from './client';
 import { optimizerRuns, reviewLogs, userSettings, type OptimizerRunRow } from './schema';
 
@@ -8,6 +8,47 @@ export function createRun(database: Db, run: { id: string; userId: string; trigg
     .values({ id: run.id, userId: run.userId, trigger: run.trigger, status: 'queued', startedAt: run.now })
     .returning()
     .get();
+}
+
+/**
+ * Creates a queued run unless the learner already has one queued or running (started after
+ * `activeSince`) or has started `dailyCap` manual runs in the last 24 hours. One immediate
+ * transaction, so two processes cannot both pass the check.
+ */
+export function claimRun(
+  database: Db,
+  run: { id: string; userId: string; trigger: 'manual' | 'auto'; now: Date; activeSince: Date; dailyCap: number },
+): { ok: true; run: OptimizerRunRow } | { ok: false; reason: 'busy' | 'daily-cap'; retryAfterSeconds?: number } {
+  return database.transaction(
+    (tx) => {
+      const active = tx
+        .select({ id: optimizerRuns.id })
+        .from(optimizerRuns)
+        .where(and(eq(optimizerRuns.userId, run.userId), inArray(optimizerRuns.status, ['queued', 'running']), gt(optimizerRuns.startedAt, run.activeSince)))
+        .get();
+      if (active) return { ok: false as const, reason: 'busy' as const };
+      if (run.trigger === 'manual') {
+        const dayAgo = new Date(run.now.getTime() - 86_400_000);
+        const today = tx
+          .select({ startedAt: optimizerRuns.startedAt })
+          .from(optimizerRuns)
+          .where(and(eq(optimizerRuns.userId, run.userId), eq(optimizerRuns.trigger, 'manual'), gt(optimizerRuns.startedAt, dayAgo)))
+          .orderBy(optimizerRuns.startedAt)
+          .all();
+        if (today.length >= run.dailyCap) {
+          const frees = today[today.length - run.dailyCap]!.startedAt.getTime() + 86_400_000;
+          return { ok: false as const, reason: 'daily-cap' as const, retryAfterSeconds: Math.max(1, Math.ceil((frees - run.now.getTime()) / 1000)) };
+        }
+      }
+      const row = tx
+        .insert(optimizerRuns)
+        .values({ id: run.id, userId: run.userId, trigger: run.trigger, status: 'queued', startedAt: run.now })
+        .returning()
+        .get();
+      return { ok: true as const, run: row };
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 export function updateRun(database: Db, id: string, patch: Partial<Omit<OptimizerRunRow, 'id' | 'userId'>>): void {

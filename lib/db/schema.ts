@@ -12,6 +12,8 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   name: text('name'),
   passwordHash: text('password_hash').notNull(),
+  /** Every session token carries the version it was issued under; bumping it ends them all. */
+  sessionVersion: integer('session_version').notNull().default(0),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
 });
 
@@ -233,3 +235,27 @@ export const restoreJobs = sqliteTable(
   (t) => [index('restore_jobs_user_started').on(t.userId, t.startedAt)],
 );
 export type RestoreJobRow = typeof restoreJobs.$inferSelect;
+
+/** Sessions ended by signing out: a copied cookie with one of these ids no longer counts. */
+export const revokedSessions = sqliteTable(
+  'revoked_sessions',
+  {
+    sid: text('sid').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** When the token would have expired anyway: rows after it can be deleted. */
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('revoked_sessions_expires').on(t.expiresAt)],
+);
+
+/**
+ * rate-limiter-flexible's SQLite store (the exact shape it expects: key, points, expire in
+ * epoch ms). Throttling state lives here so it survives restarts and is shared by processes.
+ */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull().default(0),
+  expire: integer('expire'),
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_UPLOAD_BYTES } from '@/lib/security/limits';
 
 /**
  * The backup file that /api/export writes and Settings > Restore reads back. Pure: it tells a
@@ -8,7 +9,7 @@ import { z } from 'zod';
 
 export const BACKUP_FORMAT = 'patternwise-export/1';
 /** Restores refuse files larger than this (100,000 reviews are about 45 MB). */
-export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
+export const MAX_BACKUP_BYTES = MAX_UPLOAD_BYTES;
 
 export class BackupError extends Error {
   constructor(

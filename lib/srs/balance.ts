@@ -36,7 +36,7 @@ export function dueCountsByDay(dues: Iterable<Date>, dayOf: (instant: Date) => s
  * How strongly balancing prefers the shorter days of a range (weight ∝ 1 / days^SHORTER_BIAS).
  * The days further out always have fewer reviews due yet (not everything is scheduled that
  * far), so load alone drifts intervals longer and retention down; with 4 the simulated
- * learner's true retention does not fall (npm run bench, docs/decisions/006).
+ * learner's true retention does not fall (npm run bench, docs/decisions/009).
  */
 export const SHORTER_BIAS = 4;
 
@@ -47,7 +47,7 @@ export const SHORTER_BIAS = 4;
  * load counts as twice as busy, a day at 0% is never chosen while another day in the range
  * can take the card, and shorter intervals are preferred so retention does not fall. The pick is a weighted draw seeded by `seed` (the card and its history), so the
  * same card, history and workload always give the same day. `atLeast` keeps the grades in
- * order (Easy never before Good). See docs/decisions/006.
+ * order (Easy never before Good). See docs/decisions/009.
  */
 export function balancedInterval(
   interval: number,

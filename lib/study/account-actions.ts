@@ -7,6 +7,7 @@ import { requireUser } from '@/lib/auth/session';
 import { verifyPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db/client';
 import { deleteAccount } from '@/lib/db/account';
+import { asFormData, NOT_A_FORM } from '@/lib/security/action-input';
 
 export interface DeleteAccountState {
   error?: string;
@@ -32,9 +33,10 @@ const SESSION_COOKIES = [
  * checking their password; then ends the session. A token copied before cannot come back:
  * its user no longer exists.
  */
-export async function deleteAccountAction(_prev: DeleteAccountState, formData: FormData): Promise<DeleteAccountState> {
+export async function deleteAccountAction(_prev: DeleteAccountState, raw: FormData): Promise<DeleteAccountState> {
   const user = await requireUser('/settings');
-  if (!(formData instanceof FormData)) return { error: 'Send the form to delete your account.' };
+  const formData = asFormData(raw);
+  if (!formData) return { error: NOT_A_FORM };
   const parsed = input.safeParse({ password: formData.get('password') ?? undefined, confirm: formData.get('confirm') ?? undefined });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.' };
   if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return { error: 'That password is not right; nothing was deleted.' };

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { asFormData, NOT_A_FORM } from '@/lib/security/action-input';
 import { requireUser } from '@/lib/auth/session';
 import { getLibrary } from '@/lib/content';
 import { bulkUpdate } from '@/lib/db/cards';
@@ -24,8 +25,10 @@ const input = z.object({
 const DONE = { suspend: 'suspended', unsuspend: 'unsuspended', bury: 'buried until tomorrow', reset: 'reset to new (their history is kept)' };
 
 /** Suspend, unsuspend, bury until tomorrow or reset to new, for one or many of the learner's cards. */
-export async function bulkCardAction(_prev: BulkState, formData: FormData): Promise<BulkState> {
+export async function bulkCardAction(_prev: BulkState, formArg: FormData): Promise<BulkState> {
   const user = await requireUser('/cards');
+  const formData = asFormData(formArg);
+  if (!formData) return { error: NOT_A_FORM };
   const parsed = input.safeParse({ action: formData.get('action'), ids: formData.getAll('ids') });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message };
   const library = getLibrary();

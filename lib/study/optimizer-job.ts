@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '@/lib/db/client';
-import { allReviewLogs, countReviewsSince, createRun, latestRun, saveParams, updateRun } from '@/lib/db/optimizer';
+import { allReviewLogs, claimRun, countReviewsSince, latestRun, saveParams, updateRun } from '@/lib/db/optimizer';
 import { getSettingsRow } from '@/lib/db/settings';
 import { fitParameters, loadOptimizer, MIN_REVIEWS, OPTIMIZER_MISSING } from '@/lib/optimizer/fit';
 import { trainingItems } from '@/lib/optimizer/items';
@@ -23,10 +23,20 @@ export function publicRun(run: OptimizerRunRow) {
 }
 
 const running = new Set<string>();
+/** A run queued or running for longer than this was interrupted by a restart. */
+const STALE_MS = 10 * 60_000;
 export const AUTO_EVERY_REVIEWS = 1000;
 export const AUTO_EVERY_DAYS = 30;
 
+/** Manual runs a learner may start in 24 hours (each fit keeps a CPU core busy for seconds). */
+export const DAILY_MANUAL_RUNS = 5;
+
 export class OptimizerBusyError extends Error {}
+export class OptimizerLimitError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`You have started the optimizer ${DAILY_MANUAL_RUNS} times in the last 24 hours, the most a day allows. Try again tomorrow.`);
+  }
+}
 
 /**
  * Starts fitting the learner's FSRS parameters in the background and returns the run id at
@@ -37,7 +47,12 @@ export class OptimizerBusyError extends Error {}
 export function startOptimizer(database: Db, userId: string, trigger: 'manual' | 'auto', now = new Date()): string {
   if (running.has(userId)) throw new OptimizerBusyError('An optimization is already running for you.');
   const id = crypto.randomUUID();
-  createRun(database, { id, userId, trigger, now });
+  // The database decides, so the limits hold across server processes.
+  const claim = claimRun(database, { id, userId, trigger, now, activeSince: new Date(now.getTime() - STALE_MS), dailyCap: DAILY_MANUAL_RUNS });
+  if (!claim.ok) {
+    if (claim.reason === 'busy') throw new OptimizerBusyError('An optimization is already queued or running for you; wait for it to finish.');
+    throw new OptimizerLimitError(claim.retryAfterSeconds ?? 86_400);
+  }
   running.add(userId);
   setImmediate(() => {
     void runOptimizer(database, userId, id).finally(() => running.delete(userId));
@@ -86,8 +101,6 @@ async function runOptimizer(database: Db, userId: string, id: string): Promise<v
     fail(/NotEnoughData/.test(message) ? 'Not enough reviews a day or more apart to fit parameters yet. Keep reviewing.' : `The optimizer failed: ${message}`);
   }
 }
-
-const STALE_MS = 10 * 60_000;
 
 /**
  * A run left queued or running by a server that restarted mid-fit would look busy forever:

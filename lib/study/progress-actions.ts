@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { asFormData, NOT_A_FORM } from '@/lib/security/action-input';
 import { requireUser } from '@/lib/auth/session';
 import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
@@ -16,8 +17,10 @@ export interface FormState {
 const pathId = z.enum(['beginner', 'intermediate', 'advanced'], { error: 'Choose one of the three paths.' });
 
 /** Starts a path (any path, in any order) and opens its next step. */
-export async function startPathAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function startPathAction(_prev: FormState, formArg: FormData): Promise<FormState> {
   const user = await requireUser();
+  const formData = asFormData(formArg);
+  if (!formData) return { error: NOT_A_FORM };
   const parsed = pathId.safeParse(formData.get('pathId'));
   if (!parsed.success || !getLibrary().paths.some((p) => p.id === parsed.data)) return { error: 'There is no such path.' };
   enrollInPath(db(), user.id, parsed.data, new Date());
@@ -34,8 +37,10 @@ const target = z.object({
     .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'That date does not exist.'),
 });
 
-export async function setTargetAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function setTargetAction(_prev: FormState, formArg: FormData): Promise<FormState> {
   const user = await requireUser();
+  const formData = asFormData(formArg);
+  if (!formData) return { error: NOT_A_FORM };
   if (formData.get('clear') === '1') {
     setTarget(db(), user.id, null);
     revalidatePath('/dashboard');
@@ -54,8 +59,10 @@ export async function setTargetAction(_prev: FormState, formData: FormData): Pro
 const pace = z.coerce.number().int().min(1, 'The pace must be at least 1 card a day.').max(500, 'More than 500 new cards a day is not a plan.');
 
 /** The planner's "raise my pace": only with the learner's click, and it never lowers the review limit. */
-export async function raisePaceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export async function raisePaceAction(_prev: FormState, formArg: FormData): Promise<FormState> {
   const user = await requireUser();
+  const formData = asFormData(formArg);
+  if (!formData) return { error: NOT_A_FORM };
   const parsed = pace.safeParse(formData.get('newPerDay'));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message };
   setNewPerDay(db(), user.id, parsed.data);

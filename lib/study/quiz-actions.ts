@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { asFormData, NOT_A_FORM } from '@/lib/security/action-input';
 import { requireUser } from '@/lib/auth/session';
 import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
@@ -17,8 +18,10 @@ const startInput = z.object({
 });
 
 /** Starts (or resumes) a topic's or a collection's quiz and opens it. */
-export async function startQuizAction(_prev: StartState, formData: FormData): Promise<StartState> {
+export async function startQuizAction(_prev: StartState, formArg: FormData): Promise<StartState> {
   const user = await requireUser();
+  const formData = asFormData(formArg);
+  if (!formData) return { error: NOT_A_FORM };
   const parsed = startInput.safeParse({ kind: formData.get('kind'), sourceId: formData.get('sourceId') });
   if (!parsed.success) return { error: 'That quiz id is not valid.' };
   let attemptId: string;
@@ -43,8 +46,10 @@ const interviewInput = z.object({
   source: z.enum(['studied', 'all'], { error: 'Choose where the questions come from.' }),
 });
 
-export async function startInterviewAction(_prev: StartState, formData: FormData): Promise<StartState> {
+export async function startInterviewAction(_prev: StartState, formArg: FormData): Promise<StartState> {
   const user = await requireUser();
+  const formData = asFormData(formArg);
+  if (!formData) return { error: NOT_A_FORM };
   const parsed = interviewInput.safeParse({
     count: formData.get('count'),
     seconds: formData.get('seconds'),

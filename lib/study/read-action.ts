@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { asFormData, NOT_A_FORM } from '@/lib/security/action-input';
 import { requireUser } from '@/lib/auth/session';
 import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
@@ -15,8 +16,10 @@ export interface MarkReadState {
 }
 
 /** "Mark as read": records the read, which lets the lesson's cards into the review queue. */
-export async function markRead(_prev: MarkReadState, formData: FormData): Promise<MarkReadState> {
+export async function markRead(_prev: MarkReadState, formArg: FormData): Promise<MarkReadState> {
   const user = await requireUser();
+  const formData = asFormData(formArg);
+  if (!formData) return { ok: false, error: NOT_A_FORM };
   const parsed = input.safeParse({ topicId: formData.get('topicId') });
   if (!parsed.success) return { ok: false, error: 'That lesson id is not valid.' };
   const topic = getLibrary().topics.get(parsed.data.topicId);

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { asFormData, NOT_A_FORM } from '@/lib/security/action-input';
 import { requireUser } from '@/lib/auth/session';
 import { saveSettings } from '@/lib/db/cards';
 import { db } from '@/lib/db/client';
 import { settingsForm } from '@/lib/srs/settings';
-import { OptimizerBusyError, startOptimizer } from './optimizer-job';
 import { rescheduleAll, type RescheduleResult } from './reschedule';
 
 export interface SettingsState {
@@ -14,8 +14,10 @@ export interface SettingsState {
   errors?: Record<string, string>;
 }
 
-export async function saveSettingsAction(_prev: SettingsState, formData: FormData): Promise<SettingsState> {
+export async function saveSettingsAction(_prev: SettingsState, formArg: FormData): Promise<SettingsState> {
   const user = await requireUser('/settings');
+  const formData = asFormData(formArg);
+  if (!formData) return { ok: false, errors: { form: NOT_A_FORM } };
   const parsed = settingsForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const errors: Record<string, string> = {};
@@ -34,25 +36,12 @@ export interface RescheduleState {
   error?: string;
 }
 
-export async function rescheduleAction(): Promise<RescheduleState> {
+export async function rescheduleAction(_prev: RescheduleState, formArg: FormData): Promise<RescheduleState> {
   const user = await requireUser('/settings');
+  // Called by its form only: anything else is not a request this page sends.
+  if (!asFormData(formArg)) return { error: NOT_A_FORM };
   const result = rescheduleAll(db(), user.id, new Date());
   revalidatePath('/review');
   revalidatePath('/dashboard');
   return { result };
-}
-
-export interface OptimizeState {
-  runId?: string;
-  error?: string;
-}
-
-export async function startOptimizerAction(): Promise<OptimizeState> {
-  const user = await requireUser('/settings');
-  try {
-    return { runId: startOptimizer(db(), user.id, 'manual') };
-  } catch (e) {
-    if (e instanceof OptimizerBusyError) return { error: e.message };
-    throw e;
-  }
 }

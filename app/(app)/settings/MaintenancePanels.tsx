@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState, useEffect, useState } from 'react';
-import { rescheduleAction, startOptimizerAction, type OptimizeState, type RescheduleState } from '@/lib/study/settings-actions';
+import { rescheduleAction, type RescheduleState } from '@/lib/study/settings-actions';
 
 export function ReschedulePanel() {
-  const [state, action, pending] = useActionState<RescheduleState>(rescheduleAction, {});
+  const [state, action, pending] = useActionState<RescheduleState, FormData>(rescheduleAction, {});
   return (
     <form action={action} className="panel">
       <h2 style={{ marginTop: 0 }}>Reschedule cards</h2>
@@ -48,9 +48,25 @@ export function OptimizerPanel({
   lastRun: (RunStatus & { id: string; finishedAt: string | null }) | null;
   customParams: boolean;
 }) {
-  const [state, action, pending] = useActionState<OptimizeState>(startOptimizerAction, {});
+  const [state, setState] = useState<{ runId?: string; error?: string }>({});
+  const [pending, setPending] = useState(false);
   const [run, setRun] = useState<RunStatus | null>(lastRun);
   const runId = state.runId ?? (lastRun && (lastRun.status === 'queued' || lastRun.status === 'running') ? lastRun.id : null);
+
+  // A route handler rather than a server action, so the limits answer with a status (429).
+  async function start(ev: React.FormEvent<HTMLFormElement>) {
+    ev.preventDefault();
+    setPending(true);
+    try {
+      const res = await fetch('/api/optimizer', { method: 'POST', headers: { 'content-type': 'application/json' } });
+      const body = (await res.json().catch(() => ({}))) as { runId?: string; error?: string };
+      setState(res.ok && body.runId ? { runId: body.runId } : { error: body.error ?? 'The optimizer could not start. Try again.' });
+    } catch {
+      setState({ error: 'The server could not be reached. Try again.' });
+    } finally {
+      setPending(false);
+    }
+  }
 
   useEffect(() => {
     if (!runId) return;
@@ -76,7 +92,7 @@ export function OptimizerPanel({
 
   const busy = pending || run?.status === 'queued' || run?.status === 'running';
   return (
-    <form action={action} className="panel">
+    <form onSubmit={start} className="panel">
       <h2 style={{ marginTop: 0 }}>Optimize my parameters</h2>
       <p className="muted">
         FSRS predicts your memory with 21 parameters. Fitting them to your own {reviews} reviews makes intervals match how you forget.

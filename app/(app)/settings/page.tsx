@@ -7,6 +7,7 @@ import { getSettingsRow } from '@/lib/db/settings';
 import { loadOptimizer, MIN_REVIEWS } from '@/lib/optimizer/fit';
 import { toStudySettings } from '@/lib/srs/settings';
 import { publicRun, settleStaleRun } from '@/lib/study/optimizer-job';
+import { PasswordPanel, SignOutEverywherePanel } from './AccountPanel';
 import { OptimizerPanel, ReschedulePanel } from './MaintenancePanels';
 import { SettingsForm } from './SettingsForm';
 import { DeleteAccountPanel, ExportPanel, RestorePanel } from './DataPanels';
@@ -78,6 +79,8 @@ export default async function SettingsPage() {
           Signed in as <strong>{user.email}</strong>.
         </p>
       </section>
+      <PasswordPanel />
+      <SignOutEverywherePanel />
       <ExportPanel />
       <RestorePanel />
       <DeleteAccountPanel footprint={footprint} />

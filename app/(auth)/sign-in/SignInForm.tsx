@@ -3,15 +3,12 @@
 import { useState } from 'react';
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
+import { throttledMessage, throttledSeconds } from '@/lib/auth/throttle-message';
+import { safeRedirectPath } from '@/lib/security/redirect';
 
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/dashboard';
-}
-
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+export function SignInForm({ callbackUrl, initialError = '' }: { callbackUrl?: string; initialError?: string }) {
   const router = useRouter();
-  const [error, setError] = useState('');
+  const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(ev: React.FormEvent<HTMLFormElement>) {
@@ -27,11 +24,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     setError('');
     const res = await signIn('credentials', { email, password, redirect: false });
     if (res?.ok && !res.error) {
-      router.replace(safeCallback(callbackUrl));
+      // Only our own paths are followed after sign-in.
+      router.replace(safeRedirectPath(callbackUrl, window.location.origin));
       router.refresh();
     } else {
       setPending(false);
-      setError('Wrong email or password. Check both and try again.');
+      const wait = throttledSeconds(res?.error);
+      setError(wait !== null ? throttledMessage(wait) : 'Wrong email or password. Check both and try again.');
     }
   }
 

@@ -83,7 +83,7 @@ export function SignUpForm() {
           aria-describedby={e.password ? 'password-error password-hint' : 'password-hint'}
         />
         <span className="hint" id="password-hint">
-          At least 10 characters.
+          At least 10 characters, and not a common or easily guessed password.
         </span>
         {e.password && (
           <p className="error-text" id="password-error" role="alert">

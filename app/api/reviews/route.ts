@@ -4,6 +4,7 @@ import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
 import { DuplicateReviewError } from '@/lib/db/reviews';
 import { jsonError, readJson, zodDetails } from '@/lib/http';
+import { guardRequest } from '@/lib/security/origin';
 import { maybeAutoOptimize } from '@/lib/study/optimizer-job';
 import { BadGradeError, gradeInput, gradeItem, NotStudyableError, UnknownItemError } from '@/lib/study/review';
 
@@ -12,10 +13,12 @@ import { BadGradeError, gradeInput, gradeItem, NotStudyableError, UnknownItemErr
  * `{ id, itemId, answer, durationMs }`. The id comes from the client, so a retry is a no-op.
  */
 export async function POST(request: Request) {
+  const refused = guardRequest(request, 'json');
+  if (refused) return refused;
   const user = await currentUser();
   if (!user) return jsonError(401, 'Sign in to record reviews.');
   const body = await readJson(request);
-  if (!body.ok) return jsonError(400, 'The request body must be JSON.');
+  if (!body.ok) return body.response;
   const parsed = gradeInput.safeParse(body.value);
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid review.', zodDetails(parsed.error));
   try {

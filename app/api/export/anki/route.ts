@@ -5,6 +5,7 @@ import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { jsonError } from '@/lib/http';
+import { checkOrigin } from '@/lib/security/origin';
 import { ankiPackage } from '@/lib/study/portability';
 
 export const dynamic = 'force-dynamic';
@@ -13,6 +14,8 @@ const query = z.object({ schedule: z.enum(['0', '1'], { error: 'schedule must be
 
 /** Every flashcard as an Anki package (.apkg); `?schedule=1` adds the learner's own schedule and history. */
 export async function GET(request: Request) {
+  const refused = checkOrigin(request);
+  if (refused) return refused;
   const user = await currentUser();
   if (!user) return jsonError(401, 'Sign in to export your flashcards.');
   const url = new URL(request.url);

@@ -4,12 +4,15 @@ import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { NotLatestReviewError, ReviewNotFoundError } from '@/lib/db/reviews';
 import { jsonError } from '@/lib/http';
+import { guardRequest } from '@/lib/security/origin';
 import { undoItem } from '@/lib/study/review';
 
 const params = z.object({ id: z.uuid() });
 
 /** Undo a review: the card goes back to exactly where it was and the log row is removed. */
-export async function DELETE(_request: Request, { params: p }: { params: Promise<{ id: string }> }) {
+export async function DELETE(request: Request, { params: p }: { params: Promise<{ id: string }> }) {
+  const refused = guardRequest(request, 'none');
+  if (refused) return refused;
   const user = await currentUser();
   if (!user) return jsonError(401, 'Sign in to undo reviews.');
   const parsed = params.safeParse(await p);

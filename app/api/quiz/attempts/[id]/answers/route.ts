@@ -4,6 +4,7 @@ import { currentUser } from '@/lib/auth/session';
 import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
 import { jsonError, readJson, zodDetails } from '@/lib/http';
+import { guardRequest } from '@/lib/security/origin';
 import { answerQuestion, QuizError } from '@/lib/study/quiz';
 
 const params = z.object({ id: z.uuid({ error: 'The attempt id must be a UUID.' }) });
@@ -15,12 +16,14 @@ const body = z.object({
 
 /** Answer one question: `{ questionId, position, durationMs? }` (the option's place as shown, from 0; the time taken). */
 export async function POST(request: Request, { params: p }: { params: Promise<{ id: string }> }) {
+  const refused = guardRequest(request, 'json');
+  if (refused) return refused;
   const user = await currentUser();
   if (!user) return jsonError(401, 'Sign in to answer quizzes.');
   const id = params.safeParse(await p);
   if (!id.success) return jsonError(400, 'The attempt id must be a UUID.');
   const json = await readJson(request);
-  if (!json.ok) return jsonError(400, 'The request body must be JSON.');
+  if (!json.ok) return json.response;
   const parsed = body.safeParse(json.value);
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid answer.', zodDetails(parsed.error));
   try {

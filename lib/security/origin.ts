@@ -1,0 +1,99 @@
+import { NextResponse } from 'next/server';
+import { MAX_BODY_BYTES } from './limits';
+
+/** The app's own origin: `NEXTAUTH_URL` when set (production always sets it), else the request's. */
+export function appOrigin(requestUrl: string): string {
+  const configured = process.env.NEXTAUTH_URL;
+  if (configured) {
+    try {
+      return new URL(configured).origin;
+    } catch {
+      // an invalid NEXTAUTH_URL is reported by lib/env; fall back to the request
+    }
+  }
+  return new URL(requestUrl).origin;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function refuse(status: number, error: string): NextResponse {
+  return NextResponse.json({ error }, { status });
+}
+
+/**
+ * Cross-site request forgery guard for route handlers. A browser marks every request with
+ * `Sec-Fetch-Site` and every non-GET fetch with `Origin`; a request from another site is
+ * refused with 403. State-changing methods must carry one of the two (browsers always do),
+ * so a form post from elsewhere, which cannot set custom headers, never gets through.
+ * Typed navigations (`Sec-Fetch-Site: none`) may GET, for the export download.
+ */
+export function checkOrigin(request: Request): NextResponse | null {
+  const ours = appOrigin(request.url);
+  const site = request.headers.get('sec-fetch-site');
+  const origin = request.headers.get('origin');
+  const safe = SAFE_METHODS.has(request.method);
+  if (site !== null && site !== 'same-origin' && !(safe && site === 'none')) {
+    return refuse(403, 'This request came from another site and was refused.');
+  }
+  if (origin !== null && origin !== ours) return refuse(403, 'This request came from another site and was refused.');
+  if (!safe && origin === null && site === null) return refuse(403, 'State-changing requests must come from the app (no Origin header).');
+  return null;
+}
+
+/** The media type of a Content-Type header, lower-cased and without parameters. */
+function mediaType(request: Request): string | null {
+  const value = request.headers.get('content-type');
+  return value ? value.split(';')[0]!.trim().toLowerCase() : null;
+}
+
+export { MAX_BODY_BYTES };
+
+function declaredLength(request: Request): number | null {
+  const raw = request.headers.get('content-length');
+  if (raw === null) return null;
+  const n = Number(raw);
+  return Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+/** Refuses a body that is not JSON (415) and a body over the cap (413). */
+export function checkJsonBody(request: Request): NextResponse | null {
+  if (mediaType(request) !== 'application/json') return refuse(415, 'Send the request body as application/json.');
+  if ((declaredLength(request) ?? 0) > MAX_BODY_BYTES) return refuse(413, 'The request body is larger than 1 MB.');
+  return null;
+}
+
+/** For routes that take no body (undo, finish, starting the optimizer): anything sent is refused. */
+export function checkNoBody(request: Request): NextResponse | null {
+  const length = declaredLength(request);
+  if ((length ?? 0) > MAX_BODY_BYTES) return refuse(413, 'The request body is larger than 1 MB.');
+  const type = mediaType(request);
+  if (type !== null && type !== 'application/json') return refuse(415, 'Send the request body as application/json.');
+  if ((length ?? 0) > 0 || request.headers.has('transfer-encoding')) return refuse(400, 'This request takes no body.');
+  return null;
+}
+
+/** Origin check plus body check, in the order every state-changing route handler needs. */
+export function guardRequest(request: Request, body: 'json' | 'none'): NextResponse | null {
+  return checkOrigin(request) ?? (body === 'json' ? checkJsonBody(request) : checkNoBody(request));
+}
+
+export class BodyTooLargeError extends Error {}
+
+/** Reads the body as text, stopping with BodyTooLargeError past the cap (chunked bodies have no length). */
+export async function readCappedText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLargeError();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+}

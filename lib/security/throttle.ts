@@ -1,0 +1,143 @@
+import { RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
+import type Database from 'better-sqlite3';
+
+/**
+ * Throttling with its state in the database (table `rate_limits`, rate-limiter-flexible's
+ * SQLite store), so it survives a restart and every server process sees the same counts.
+ */
+
+interface BackoffRule {
+  prefix: string;
+  /** Failures allowed before any wait. */
+  free: number;
+  /** The first wait; each further failure doubles it, up to maxSeconds. */
+  baseSeconds: number;
+  maxSeconds: number;
+  /** Failures are forgotten this long after the first one (or at a success). */
+  windowSeconds: number;
+}
+
+export const SIGN_IN_PER_ACCOUNT: BackoffRule = { prefix: 'signin-account', free: 5, baseSeconds: 30, maxSeconds: 3600, windowSeconds: 86_400 };
+/** Higher: many learners may share one address (an office, a campus). */
+export const SIGN_IN_PER_ADDRESS: BackoffRule = { prefix: 'signin-address', free: 20, baseSeconds: 30, maxSeconds: 3600, windowSeconds: 86_400 };
+export const SIGN_UPS_PER_ADDRESS = { points: 10, durationSeconds: 3600 };
+
+const TABLE = 'rate_limits';
+
+function store(sqlite: Database.Database, keyPrefix: string, points: number, duration: number) {
+  return new RateLimiterSQLite({
+    storeClient: sqlite,
+    storeType: 'better-sqlite3',
+    tableName: TABLE,
+    // The table comes from our migrations (drizzle/), not from the library.
+    tableCreated: true,
+    clearExpiredByTimeout: true,
+    keyPrefix,
+    points,
+    duration,
+  });
+}
+
+/** Counts failures and, past the free ones, makes the key wait, twice as long each time. */
+export class Backoff {
+  private failures: RateLimiterSQLite;
+  private waits: RateLimiterSQLite;
+  constructor(
+    sqlite: Database.Database,
+    private rule: BackoffRule,
+  ) {
+    this.failures = store(sqlite, `${rule.prefix}:failures`, 1_000_000, rule.windowSeconds);
+    this.waits = store(sqlite, `${rule.prefix}:wait`, 1, 1);
+  }
+
+  /** Seconds the key must still wait (0: go ahead). */
+  async waitSeconds(key: string): Promise<number> {
+    const res = await this.waits.get(key);
+    if (!res || res.consumedPoints <= 1 || res.msBeforeNext <= 0) return 0;
+    return Math.ceil(res.msBeforeNext / 1000);
+  }
+
+  async fail(key: string): Promise<void> {
+    const res = await this.failures.consume(key, 1);
+    const n = res.consumedPoints;
+    if (n >= this.rule.free) {
+      const seconds = Math.min(this.rule.baseSeconds * 2 ** (n - this.rule.free), this.rule.maxSeconds);
+      await this.waits.block(key, seconds);
+    }
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.failures.delete(key);
+    await this.waits.delete(key);
+  }
+}
+
+export class SignInThrottle {
+  private account: Backoff;
+  private address: Backoff;
+  constructor(sqlite: Database.Database) {
+    this.account = new Backoff(sqlite, SIGN_IN_PER_ACCOUNT);
+    this.address = new Backoff(sqlite, SIGN_IN_PER_ADDRESS);
+  }
+
+  /** Checked before the password: during a wait even the right password waits. */
+  async waitSeconds(email: string, address: string): Promise<number> {
+    return Math.max(await this.account.waitSeconds(email), await this.address.waitSeconds(address));
+  }
+
+  async failed(email: string, address: string): Promise<void> {
+    await this.account.fail(email);
+    await this.address.fail(address);
+  }
+
+  /** The account's count starts over; the address's does not (one good account must not unlock guessing at others). */
+  async succeeded(email: string): Promise<void> {
+    await this.account.reset(email);
+  }
+}
+
+export class SignUpThrottle {
+  private limiter: RateLimiterSQLite;
+  constructor(sqlite: Database.Database) {
+    this.limiter = store(sqlite, 'signup-address', SIGN_UPS_PER_ADDRESS.points, SIGN_UPS_PER_ADDRESS.durationSeconds);
+  }
+
+  /** Takes one sign-up for the address; returns the seconds to wait instead when there is none left. */
+  async take(address: string): Promise<number> {
+    try {
+      await this.limiter.consume(address, 1);
+      return 0;
+    } catch (e) {
+      if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+      throw e;
+    }
+  }
+}
+
+const cache = new WeakMap<Database.Database, { signIn: SignInThrottle; signUp: SignUpThrottle }>();
+
+/** One set of limiters per database connection. */
+export function throttles(sqlite: Database.Database): { signIn: SignInThrottle; signUp: SignUpThrottle } {
+  let t = cache.get(sqlite);
+  if (!t) {
+    t = { signIn: new SignInThrottle(sqlite), signUp: new SignUpThrottle(sqlite) };
+    cache.set(sqlite, t);
+  }
+  return t;
+}
+
+/**
+ * The client's address: the last `X-Forwarded-For` entry, which is the one our own side
+ * wrote (Next.js sets it from the socket when absent; a reverse proxy appends it). See
+ * docs/security.md for what this does not protect against without a proxy.
+ */
+export function clientAddress(headers: Headers | Record<string, string | string[] | undefined> | undefined): string {
+  let raw: string | null | undefined;
+  if (headers instanceof Headers) raw = headers.get('x-forwarded-for');
+  else if (headers) {
+    const v = headers['x-forwarded-for'];
+    raw = Array.isArray(v) ? v.join(',') : v;
+  }
+  const last = raw?.split(',').map((s) => s.trim()).filter(Boolean).pop();
+  return last && last.length <= 64 ? last : 'unknown';
+}
