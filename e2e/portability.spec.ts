@@ -42,8 +42,11 @@ test('export, delete the account, sign up again, restore: the same dashboard; re
   for (let i = 0; i < 3; i++) {
     const card = page.getByTestId('flashcard');
     const id = (await card.getAttribute('data-item-id'))!;
+    // Grades save in the background: wait for each to land before leaving the page.
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/reviews') && r.request().method() === 'POST');
     await page.keyboard.press('Space');
     await page.keyboard.press('4');
+    expect((await saved).status()).toBe(201);
     await expect(page.locator(`[data-testid="flashcard"][data-item-id="${id}"]`)).toHaveCount(0);
   }
   const before = await figures(page);

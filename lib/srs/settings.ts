@@ -1,4 +1,8 @@
 import { z } from 'zod';
+
+// In the browser (the settings form uses these schemas), zod must not probe for eval: the
+// CSP forbids it, and Chrome reports even a caught `new Function` as a violation.
+if (typeof window !== 'undefined') z.config({ jitless: true });
 import type { StepUnit } from 'ts-fsrs';
 import type { DayConfig } from './day';
 import { isValidTimezone } from './day';
