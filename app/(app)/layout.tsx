@@ -1,6 +1,7 @@
 import { currentUser } from '@/lib/auth/session';
 import { Brand } from '@/app/_components/Brand';
 import { NavLinks } from '@/app/_components/NavLinks';
+import { SearchPalette } from '@/app/_components/SearchPalette';
 import { SignOutButton } from '@/app/_components/SignOutButton';
 
 export const dynamic = 'force-dynamic';
@@ -19,6 +20,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <div className="topbar-inner">
           <Brand href="/dashboard" />
           <NavLinks />
+          <SearchPalette />
           <div className="account">
             <span>{user.name || user.email}</span>
             <SignOutButton />

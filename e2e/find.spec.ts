@@ -1,0 +1,44 @@
+import { expect, signUp, test } from './fixtures';
+
+test('search everywhere: Ctrl+K, a typo, Enter opens the pattern; / and the header button open it too', async ({ page, consoleErrors }) => {
+  await signUp(page);
+  await page.goto('/dashboard');
+  await page.keyboard.press('Control+k');
+  const input = page.getByPlaceholder(/Search patterns/);
+  await expect(input).toBeFocused();
+  await input.fill('sharting');
+  const first = page.getByTestId('search-result').first();
+  await expect(first).toContainText('Sharding');
+  await expect(first).toContainText('pattern');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/patterns\/sharding$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sharding' })).toBeVisible();
+
+  // `/` opens it from any page (not while typing in a field); Esc closes it.
+  await page.keyboard.press('/');
+  await expect(input).toBeVisible();
+  await input.fill('correlated failure');
+  await expect(page.getByTestId('search-result').first()).toContainText('law');
+  await page.keyboard.press('Escape');
+  await expect(input).toBeHidden();
+
+  // Arrows move between results.
+  await page.getByTestId('search-button').click();
+  await input.fill('cache');
+  await expect(page.getByTestId('search-result').nth(1)).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('search-result').nth(1)).toHaveAttribute('data-selected', 'true');
+  await page.keyboard.press('Escape');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('search on a phone: the header button opens it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUp(page);
+  await page.goto('/patterns');
+  await page.getByRole('button', { name: 'Search the library' }).click();
+  await page.getByPlaceholder(/Search patterns/).fill('leader el');
+  await expect(page.getByTestId('search-result').first()).toContainText('Leader Election');
+  await page.getByTestId('search-result').first().click();
+  await expect(page).toHaveURL(/\/patterns\/leader-election$/);
+});
