@@ -211,6 +211,7 @@ test('fuzz: malformed requests to every route handler and server action get no 5
     tasks.push(send(api, 'GET /api/restore/[id]', pick(r, ['GET', 'POST']), `/api/restore/${ids()}`, brokenHeaders(r, origin), r() < 0.3 ? brokenBody(r) : undefined));
     tasks.push(send(api, 'GET /api/export/anki', pick(r, ['GET', 'POST']), `/api/export/anki?schedule=${encodeURIComponent(junk(r, 6))}`, { 'sec-fetch-site': pick(r, ['cross-site', 'same-site']) }));
     tasks.push(send(api, 'GET /api/export/reviews', pick(r, ['GET', 'POST', 'PUT']), `/api/export/reviews?${encodeURIComponent(junk(r))}`, { 'sec-fetch-site': pick(r, ['cross-site', 'same-site']) }));
+    tasks.push(send(api, 'GET /api/search', pick(r, ['GET', 'POST', 'PUT']), `/api/search?q=${encodeURIComponent(junk(r, 300))}&limit=${encodeURIComponent(junk(r, 4))}`, brokenHeaders(r, origin), r() < 0.3 ? brokenBody(r) : undefined));
     tasks.push(send(api, 'GET /api/health', pick(r, ['GET', 'POST', 'DELETE']), `/api/health?${encodeURIComponent(junk(r))}`, brokenHeaders(r, origin), r() < 0.3 ? brokenBody(r) : undefined));
     const authPath = pick(r, ['signin', 'callback/credentials', 'signout', 'session', 'csrf', 'providers', 'error', 'signin/credentials', junk(r, 10).replace(/[?#%]/g, '') || 'x']);
     const cb = pick(r, ['javascript:alert(1)', '//evil.example', '/\\evil.example', 'https://evil.example', junk(r), '%', 'foo']);
