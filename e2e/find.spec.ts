@@ -42,3 +42,34 @@ test('search on a phone: the header button opens it', async ({ page }) => {
   await page.getByTestId('search-result').first().click();
   await expect(page).toHaveURL(/\/patterns\/leader-election$/);
 });
+
+test('compare: saga and two-phase commit side by side, readable on a 390 px phone without horizontal scroll', async ({ page }) => {
+  await signUp(page);
+  await page.goto('/patterns');
+  await page.getByTestId('tool-pattern-comparison').getByRole('link').click();
+  await expect(page).toHaveURL(/\/tools\/compare$/);
+  await page.getByLabel('Add a pattern').fill('saga');
+  await page.getByRole('option', { name: 'Saga' }).click();
+  await expect(page).toHaveURL(/\?p=saga$/);
+  await page.getByLabel('Add a pattern').fill('two-phase');
+  await expect(page.getByRole('option', { name: 'Two-Phase Commit' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\?p=saga,two-phase-commit$/);
+  const table = page.getByTestId('compare-table');
+  await expect(table.getByRole('columnheader', { name: 'Saga' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Two-Phase Commit' })).toBeVisible();
+  await expect(table.getByRole('rowheader', { name: 'Avoid when' })).toBeVisible();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/tools/compare?p=saga,two-phase-commit');
+  const cards = page.getByTestId('compare-cards');
+  await expect(cards.getByRole('heading', { name: 'Saga' })).toBeVisible();
+  await expect(cards.getByRole('heading', { name: 'Two-Phase Commit' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+  // An unknown name is named and left out; removing a chip updates the URL.
+  await page.goto('/tools/compare?p=saga,no-such-thing');
+  await expect(page.getByTestId('compare-unknown')).toContainText('“no-such-thing”');
+  await page.getByRole('button', { name: 'Remove Saga' }).click();
+  await expect(page).toHaveURL(/\/tools\/compare$/);
+});

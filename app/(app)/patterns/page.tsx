@@ -13,6 +13,12 @@ import { learnerProgress } from '@/lib/study/progress';
 
 export const metadata: Metadata = { title: 'Patterns' };
 
+/** The seed's tool entries that have a page here. */
+const TOOLS = [
+  { slug: 'pattern-comparison', href: '/tools/compare', blurb: 'Set two to four patterns side by side: problem, mechanism, cost, when to use and when not.' },
+  { slug: 'pattern-quiz', href: '/quiz/pattern-quiz', blurb: 'Twenty production scenarios: pick the pattern that fits, and see which lessons to study next.' },
+];
+
 type Entry = { kind: 'lesson'; topic: Topic } | { kind: 'catalog'; entry: CatalogEntry };
 
 export default async function PatternsPage() {
@@ -43,6 +49,19 @@ export default async function PatternsPage() {
         , grouped by category; the others are listed with their one-line summary. <span aria-hidden="true">★</span> marks a five-level
         lesson.
       </p>
+      <section className="category" aria-labelledby="tools">
+        <h2 id="tools">Tools</h2>
+        <ul className="pattern-list">
+          {TOOLS.filter((t) => library.catalog.some((c) => c.slug === t.slug)).map((t) => (
+            <li key={t.slug} className="pattern-item" data-testid={`tool-${t.slug}`}>
+              <h3>
+                <Link href={t.href}>{library.catalog.find((c) => c.slug === t.slug)!.title}</Link>
+              </h3>
+              <p>{t.blurb}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section className="category" aria-labelledby="foundations">
         <h2 id="foundations">Foundations</h2>
         <p className="muted">The constraints every pattern answers, and how systems divide their work.</p>
