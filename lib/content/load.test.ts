@@ -29,9 +29,17 @@ const baseFront = {
   laws: ['asynchronous-reality'],
   pillars: ['control'],
   prerequisites: [],
-  related: ['retry-backoff'],
+  related: [],
   solves: ['slow-dependency'],
   reading_minutes: 8,
+  glance: {
+    problem: 'Slow calls pile up and take the caller down.',
+    mechanism: 'Bound every wait and give up when it runs out.',
+    cost: 'Choosing the value; callers must handle the give-up.',
+    complexity: 'low',
+    use_when: 'Any call that crosses a network.',
+    avoid_when: 'Work that is local and cannot hang.',
+  },
 };
 const baseCards = Array.from({ length: 6 }, (_, i) => ({ key: `card-${i}`, front: `What is fact ${i}?`, back: `Fact ${i}.` }));
 const option = (text: string, correct = false) => ({ text, ...(correct ? { correct: true } : {}), why: `Because ${text}.` });
@@ -48,7 +56,7 @@ function makeContent(fx: Fixture = {}): string {
   dirs.push(root);
   fs.writeFileSync(
     path.join(root, 'catalog.tsv'),
-    'slug\ttitle\tcategory\tsubgroup\tenhanced\ttagline\ntimeout\tTimeout\tresilience\t\tno\tBounded\nretry-backoff\tRetry\tresilience\t\tno\tRetries\n',
+    'slug\ttitle\tcategory\tsubgroup\tenhanced\ttagline\ntimeout\tTimeout\tresilience\t\tno\tBounded\n',
   );
   fs.writeFileSync(path.join(root, 'problems.yaml'), YAML.stringify([{ id: 'slow-dependency', title: 'Slow', description: 'Slow.' }]));
   const dir = path.join(root, 'patterns', 'timeout');
@@ -136,6 +144,16 @@ describe('content validation', () => {
     expect(problems({ body: short })).toEqual([
       expect.stringMatching(/^patterns\/timeout\/lesson\.md: \(body\): has \d+ words; a standard lesson has 1200-2500$/),
       'patterns/timeout/lesson.md: sections.How it works: needs a Mermaid diagram or a TypeScript sketch',
+    ]);
+  });
+
+  it('requires a lesson for every pattern in the catalog, and a glance block on every lesson', () => {
+    const root = makeContent();
+    fs.appendFileSync(path.join(root, 'catalog.tsv'), 'bloom-filter\tBloom Filter\tdata\t\tno\tProbabilistic\ntool-x\tTool\ttools\t\tno\tA page\n');
+    expect(readLibrary(root).problems.map(formatProblem)).toEqual(['catalog.tsv: bloom-filter: has no lesson in content/patterns/bloom-filter']);
+    const { glance: _g, ...noGlance } = baseFront;
+    expect(problems({ front: { ...noGlance, glance: undefined } })).toEqual([
+      'patterns/timeout/lesson.md: glance: is required: the row this pattern gets in the comparison tool (see CONTENT.md)',
     ]);
   });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import YAML from 'yaml';
 import type { z } from 'zod';
-import { parseCatalog, type CatalogEntry } from './catalog';
+import { isPatternCategory, parseCatalog, type CatalogEntry } from './catalog';
 import {
   cardsFile,
   collectionQuizFile,
@@ -463,6 +463,15 @@ function crossCheck(
   const patternExists = (slug: string) => catalogBySlug.has(slug) || lib.topics.has(slug);
   const tags = new Set(lib.problemList.map((p) => p.id));
 
+  // Every pattern of the catalog has its lesson (the tool pages are not patterns).
+  for (const entry of lib.catalog) {
+    // A lesson that exists but fails validation has its own problems already.
+    const file = path.join(/* turbopackIgnore: true */ root, 'patterns', entry.slug, 'lesson.md');
+    if (isPatternCategory(entry.category) && !lib.topics.has(entry.slug) && !fs.existsSync(file)) {
+      problems.add(path.join(/* turbopackIgnore: true */ root, 'catalog.tsv'), entry.slug, `has no lesson in content/patterns/${entry.slug}`);
+    }
+  }
+
   for (const topic of lib.topics.values()) {
     const folder = TOPIC_FOLDERS[topic.kind];
     const lessonFile = path.join(/* turbopackIgnore: true */ root, folder, topic.slug, 'lesson.md');
@@ -486,6 +495,7 @@ function crossCheck(
       topic.meta.solves.forEach((t, i) => {
         if (!tags.has(t)) problems.add(lessonFile, `solves[${i}]`, `"${t}" is not a tag in content/problems.yaml`);
       });
+      if (!topic.meta.glance) problems.add(lessonFile, 'glance', 'is required: the row this pattern gets in the comparison tool (see CONTENT.md)');
       if (topic.meta.laws.length && new Set(topic.meta.laws).size !== topic.meta.laws.length) {
         problems.add(lessonFile, 'laws', 'names a law twice');
       }
