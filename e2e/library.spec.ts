@@ -14,6 +14,8 @@ function topicUrls(): string[] {
     ...dirs('patterns').map((s) => `/patterns/${s}`),
     ...dirs('laws').map((s) => `/laws/${s}`),
     ...dirs('pillars').map((s) => `/pillars/${s}`),
+    ...dirs('case-studies').map((s) => `/case-studies/${s}`),
+    ...dirs('domains').map((s) => `/domains/${s}`),
   ];
 }
 
@@ -86,7 +88,8 @@ test('the catalog lists all 120 patterns, and each path leads on into the librar
   }
   // Every catalog pattern once, plus lessons the catalog does not list (Choosing Patterns).
   const extra = written.filter((w) => !catalog.some((c) => c[0] === w)).length;
-  await expect(page.locator('main .pattern-item:not([data-testid^="tool-"])')).toHaveCount(catalog.length + extra);
+  const caseStudies = fs.existsSync('content/case-studies') ? fs.readdirSync('content/case-studies').length : 0;
+  await expect(page.locator('main .pattern-item:not([data-testid^="tool-"])')).toHaveCount(catalog.length + extra + caseStudies);
 
   // Circuit breaker is a beginner lesson outside the beginner path's seed steps.
   await page.goto('/paths/beginner');
@@ -95,4 +98,40 @@ test('the catalog lists all 120 patterns, and each path leads on into the librar
   await expect(page.getByTestId('further-done')).toHaveText(/^0 of \d+ done$/);
   // The seed's steps still decide the path's own completion.
   await expect(page.getByTestId('path-done')).toHaveText(/^0 of \d+ steps done$/);
+});
+
+test('a case study lists its sources and patterns, its patterns link back to it, and its cards join reviews once read', async ({ page }) => {
+  const ids = fs.readdirSync('content/case-studies').sort();
+  test.skip(ids.length === 0, 'no case study yet');
+  await signUp(page);
+  await page.goto('/case-studies');
+  const id = ids[0]!;
+  await page.getByTestId(`case-${id}`).getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/case-studies/${id}$`));
+  await expect(page.getByTestId('sources').getByRole('link').first()).toBeVisible();
+  const pattern = page.locator('#answers ~ ul a[href^="/patterns/"], #answers ~ ol a[href^="/patterns/"]').first();
+  const title = await page.getByRole('heading', { level: 1 }).innerText();
+  const href = (await pattern.getAttribute('href'))!;
+  await page.goto(href);
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await page.goto(`/case-studies/${id}`);
+  await page.getByRole('button', { name: 'Mark as read' }).first().click();
+  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+  await page.goto('/review');
+  await expect(page.getByTestId('flashcard')).toHaveAttribute('data-item-id', new RegExp(`^case-studies/${id}/`));
+  // Its quiz starts like any lesson's.
+  await page.goto(`/case-studies/${id}/quiz`);
+  await page.getByRole('button', { name: /Start/ }).first().click();
+  await expect(page).toHaveURL(/\/quiz\/attempts\//);
+});
+
+test('the specialized patterns are grouped by subgroup with their domain overview, which lists every pattern in order', async ({ page }) => {
+  await signUp(page);
+  await page.goto('/patterns');
+  const location = page.getByTestId('subgroup-Location & Mapping');
+  await location.getByRole('link', { name: /Overview/ }).click();
+  await expect(page).toHaveURL(/\/domains\/location$/);
+  const listed = page.locator('#answers ~ ol > li');
+  const expected = fs.readFileSync('content/catalog.tsv', 'utf8').split('\n').filter((l) => l.split('\t')[3] === 'Location & Mapping').length;
+  await expect(listed).toHaveCount(expected);
 });

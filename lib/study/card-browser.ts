@@ -13,7 +13,7 @@ export const PAGE_SIZE = 50;
 
 export const browserQuery = z.object({
   q: z.string().trim().max(100, 'Search for at most 100 characters.').optional().default(''),
-  topic: z.string().regex(/^(((laws|pillars|quizzes)\/)?[a-z0-9]+(-[a-z0-9]+)*)?$/, 'Unknown pattern filter.').optional().default(''),
+  topic: z.string().regex(/^(((laws|pillars|quizzes|case-studies|domains)\/)?[a-z0-9]+(-[a-z0-9]+)*)?$/, 'Unknown pattern filter.').optional().default(''),
   kind: z.enum(['all', 'card', 'question'], { error: 'Kind is flashcard, question or all.' }).optional().default('all'),
   state: z
     .enum(['all', 'new', 'learning', 'review', 'relearning', 'suspended', 'buried', 'leech'], { error: 'Unknown state filter.' })

@@ -16,9 +16,10 @@ export function ankiPackage(database: Db, library: Library, userId: string, opti
   for (const l of logs) byItem.set(l.itemId, [...(byItem.get(l.itemId) ?? []), l]);
   const base = options.baseUrl.replace(/\/$/, '');
   const cards: AnkiCard[] = [];
-  for (const topic of [...library.patterns, ...library.laws, ...library.pillars]) {
-    const category = topic.meta ? CATEGORY_TITLES[topic.meta.category] : topic.kind === 'law' ? 'Laws' : 'Pillars';
-    const tags = [`pattern::${topic.slug}`, `category::${ankiTag(category)}`, ...(topic.meta ? [`level::${topic.meta.level}`] : [`kind::${topic.kind}`])];
+  const FOLDER_DECKS = { law: 'Laws', pillar: 'Pillars', 'case-study': 'Case studies', domain: 'Domains' } as Record<string, string>;
+  for (const topic of [...library.patterns, ...library.laws, ...library.pillars, ...library.caseStudies, ...library.domains]) {
+    const category = topic.meta ? CATEGORY_TITLES[topic.meta.category] : (FOLDER_DECKS[topic.kind] ?? 'Patternwise');
+    const tags = [`pattern::${topic.slug}`, `category::${ankiTag(category)}`, ...(topic.meta ? [`level::${topic.meta.level}`] : topic.caseStudy ? [`level::${topic.caseStudy.level}`, `kind::${topic.kind}`] : [`kind::${topic.kind}`])];
     for (const card of topic.cards) {
       const state = states.get(card.id);
       const history = byItem.get(card.id) ?? [];

@@ -8,7 +8,7 @@ import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
 import { markLessonRead } from '@/lib/db/reviews';
 
-const input = z.object({ topicId: z.string().regex(/^((laws|pillars)\/)?[a-z0-9]+(-[a-z0-9]+)*$/) });
+const input = z.object({ topicId: z.string().regex(/^((laws|pillars|case-studies|domains)\/)?[a-z0-9]+(-[a-z0-9]+)*$/) });
 
 export interface MarkReadState {
   ok: boolean;

@@ -84,6 +84,29 @@ export default async function PatternsPage() {
           ))}
         </div>
       </section>
+      {library.caseStudies.length > 0 && (
+        <section className="category" aria-labelledby="case-studies">
+          <div className="row spread">
+            <h2 id="case-studies">Case studies</h2>
+            <Link href="/case-studies">All case studies</Link>
+          </div>
+          <p className="muted">Real systems told by the patterns they combine.</p>
+          <ul className="pattern-list">
+            {library.caseStudies.map((c) => (
+              <li key={c.id} className={`pattern-item${read.has(c.id) ? ' read' : ''}`}>
+                <h3>
+                  <Link href={c.href}>{c.title}</Link>
+                </h3>
+                <p>{c.summary}</p>
+                <div className="row" style={{ gap: '0.4rem' }}>
+                  <LevelBadge level={c.caseStudy!.level} />
+                  <span className="badge">{c.caseStudy!.reading_minutes} min</span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {groups.map((g) => (
         <section key={g.id} className="category" aria-labelledby={`cat-${g.id}`}>
           <div className="row spread">

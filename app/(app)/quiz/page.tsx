@@ -11,7 +11,11 @@ export default async function QuizHub() {
   const user = await requireUser('/quiz');
   const library = getLibrary();
   const results = quizResults(db(), user.id);
-  const topics = [...library.patterns, ...library.laws, ...library.pillars].filter((t) => t.questions.length > 0);
+  const groups = [
+    { id: 'topic-quizzes', title: 'Quiz by pattern', topics: [...library.patterns, ...library.laws, ...library.pillars] },
+    { id: 'domain-quizzes', title: 'Quiz by domain', topics: library.domains },
+    { id: 'case-quizzes', title: 'Quiz by case study', topics: library.caseStudies },
+  ].map((g) => ({ ...g, topics: g.topics.filter((t) => t.questions.length > 0) }));
   return (
     <div className="stack">
       <h1>Quizzes</h1>
@@ -50,25 +54,29 @@ export default async function QuizHub() {
           </Link>
         </div>
       </div>
-      <section aria-labelledby="topic-quizzes">
-        <h2 id="topic-quizzes">Quiz by pattern</h2>
-        <ul className="pattern-list">
-          {topics.map((t) => {
-            const r = results.get(t.id);
-            return (
-              <li key={t.id} className={`pattern-item${r?.passed ? ' read' : ''}`}>
-                <h3>
-                  <Link href={`${t.href}/quiz`}>{t.title}</Link>
-                </h3>
-                <p>
-                  {t.questions.length} questions
-                  {r ? ` · best ${Math.round((100 * r.best) / Math.max(1, r.total))}%${r.passed ? ' · passed ✓' : ''}` : ''}
-                </p>
-              </li>
-            );
-          })}
-        </ul>
-      </section>
+      {groups
+        .filter((g) => g.topics.length > 0)
+        .map((g) => (
+          <section key={g.id} aria-labelledby={g.id}>
+            <h2 id={g.id}>{g.title}</h2>
+            <ul className="pattern-list">
+              {g.topics.map((t) => {
+                const r = results.get(t.id);
+                return (
+                  <li key={t.id} className={`pattern-item${r?.passed ? ' read' : ''}`}>
+                    <h3>
+                      <Link href={`${t.href}/quiz`}>{t.title}</Link>
+                    </h3>
+                    <p>
+                      {t.questions.length} questions
+                      {r ? ` · best ${Math.round((100 * r.best) / Math.max(1, r.total))}%${r.passed ? ' · passed ✓' : ''}` : ''}
+                    </p>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
     </div>
   );
 }
