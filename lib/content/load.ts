@@ -7,6 +7,7 @@ import { isPatternCategory, parseCatalog, type CatalogEntry } from './catalog';
 import {
   cardsFile,
   collectionQuizFile,
+  contrastsFile,
   COUNTS,
   ENHANCED_SECTIONS,
   FOUNDATION_SECTIONS,
@@ -36,7 +37,7 @@ import {
 import { headingAnchors, splitSections, type Section } from './sections';
 import { optionFormProblems, type FormFile } from './option-form';
 
-export type TopicKind = 'pattern' | 'law' | 'pillar' | 'quiz' | 'case-study' | 'domain';
+export type TopicKind = 'pattern' | 'law' | 'pillar' | 'quiz' | 'case-study' | 'domain' | 'contrast';
 
 /** Where each kind of topic lives under content/ and in the URL. */
 export const TOPIC_FOLDERS: Record<TopicKind, string> = {
@@ -46,7 +47,18 @@ export const TOPIC_FOLDERS: Record<TopicKind, string> = {
   quiz: 'quizzes',
   'case-study': 'case-studies',
   domain: 'domains',
+  contrast: 'contrasts',
 };
+
+/** Patterns learners confuse, set apart (content/contrasts.yaml); its questions are a topic's. */
+export interface Contrast {
+  id: string;
+  title: string;
+  patterns: string[];
+  tell: string;
+  explanation: string;
+  topic: Topic;
+}
 
 export interface TopicCard extends CardContent {
   /** `<topic>/<key>`: the id a learner's history hangs on. */
@@ -108,6 +120,8 @@ export interface Library {
   caseStudies: Topic[];
   /** The specialized subgroups' overviews, in the catalog's subgroup order. */
   domains: Topic[];
+  /** Drills on patterns that get confused; their questions enter reviews once every lesson in them is read. */
+  contrasts: Contrast[];
   paths: PathContent[];
   collections: CollectionQuiz[];
   problems: Problem[];
@@ -411,8 +425,10 @@ export function readLibrary(root: string): { library: Library; problems: Content
 
   crossCheck(root, { topics, catalog, problemList, paths }, problems);
   const collections = readCollections(root, topics, problems);
+  const contrasts = readContrasts(root, topics, problems);
+  for (const c of contrasts) topics.set(c.topic.id, c.topic);
 
-  const all = [...topics.values()];
+  const all = [...topics.values()].filter((t) => t.kind !== 'contrast');
   const library: Library = {
     topics,
     patterns: all.filter((t) => t.kind === 'pattern').sort((a, b) => a.title.localeCompare(b.title)),
@@ -422,6 +438,7 @@ export function readLibrary(root: string): { library: Library; problems: Content
       .filter((t) => t.kind === 'case-study')
       .sort((a, b) => LEVEL_ORDER.indexOf(a.caseStudy!.level) - LEVEL_ORDER.indexOf(b.caseStudy!.level) || a.title.localeCompare(b.title)),
     domains: all.filter((t) => t.kind === 'domain').sort((a, b) => SUBGROUPS.indexOf(a.domain!.subgroup) - SUBGROUPS.indexOf(b.domain!.subgroup)),
+    contrasts,
     paths,
     collections,
     problems: problemList,
@@ -430,7 +447,7 @@ export function readLibrary(root: string): { library: Library; problems: Content
   };
   const pillarOrder = ['work', 'state', 'truth', 'control', 'intelligence'];
   library.pillars.sort((a, b) => pillarOrder.indexOf(a.slug) - pillarOrder.indexOf(b.slug));
-  for (const topic of [...all, ...collections.map((c) => c.topic)]) {
+  for (const topic of [...all, ...collections.map((c) => c.topic), ...contrasts.map((c) => c.topic)]) {
     for (const card of topic.cards) library.items.set(card.id, { topic, kind: 'card', card });
     for (const question of topic.questions) library.items.set(question.id, { topic, kind: 'question', question });
   }
@@ -448,10 +465,12 @@ export function quizFiles(library: Library): FormFile[] {
     ...library.domains,
     ...library.collections.map((c) => c.topic),
   ];
-  return topics.map((t) => ({
+  const files = topics.map((t) => ({
     file: t.kind === 'quiz' ? `quizzes/${t.slug}.yaml` : `${TOPIC_FOLDERS[t.kind]}/${t.slug}/quiz.yaml`,
     questions: t.questions,
   }));
+  if (library.contrasts.length) files.push({ file: 'contrasts.yaml', questions: library.contrasts.flatMap((c) => c.topic.questions) });
+  return files;
 }
 
 function crossCheck(
@@ -616,5 +635,61 @@ function readCollections(root: string, topics: Map<string, Topic>, problems: Pro
     };
     out.push({ id: quiz.id, topic, title: quiz.title, description: quiz.description, pass: quiz.pass, bands: quiz.bands });
   }
+  return out;
+}
+
+/** content/contrasts.yaml: each contrast becomes a topic (`contrasts/<id>`) whose questions are scenarios. */
+function readContrasts(root: string, topics: Map<string, Topic>, problems: Problems): Contrast[] {
+  const file = path.join(/* turbopackIgnore: true */ root, 'contrasts.yaml');
+  if (!fs.existsSync(file)) return [];
+  const raw = readYaml(file, problems);
+  if (raw === undefined) return [];
+  const parsed = contrastsFile.safeParse(raw);
+  if (!parsed.success) {
+    problems.zod(file, parsed.error);
+    return [];
+  }
+  const cardIds = new Set([...topics.values()].flatMap((t) => t.cards.map((c) => c.id)));
+  const ids = new Set<string>();
+  const out: Contrast[] = [];
+  parsed.data.forEach((c, i) => {
+    const where = `[${i}]`;
+    if (ids.has(c.id)) problems.add(file, `${where}.id`, `"${c.id}" is used twice`);
+    ids.add(c.id);
+    c.patterns.forEach((p, j) => {
+      if (!topics.get(p)?.meta) problems.add(file, `${where}.patterns[${j}]`, `"${p}" has no lesson in content/patterns`);
+    });
+    const keys = new Set<string>();
+    c.questions.forEach((q, j) => {
+      const qw = `${where}.questions[${j}]`;
+      if (keys.has(q.key)) problems.add(file, `${qw}.key`, `"${q.key}" is used twice in ${c.id}`);
+      keys.add(q.key);
+      const correct = q.options.filter((o) => o.correct).length;
+      if (correct !== 1) problems.add(file, `${qw}.options`, `has ${correct} correct options; exactly one must be correct`);
+      q.cards.forEach((card, k) => {
+        if (!cardIds.has(card)) problems.add(file, `${qw}.cards[${k}]`, `"${card}" is not a flashcard id`);
+      });
+    });
+    const id = `contrasts/${c.id}`;
+    const topic: Topic = {
+      id,
+      kind: 'contrast',
+      slug: c.id,
+      href: `/practice/contrasts#${c.id}`,
+      title: c.title,
+      summary: c.tell,
+      meta: null,
+      caseStudy: null,
+      domain: null,
+      lawNumber: null,
+      enhanced: false,
+      intro: c.explanation,
+      sections: [],
+      anchors: new Set(),
+      cards: [],
+      questions: c.questions.map((q) => ({ ...q, id: `${id}/${q.key}`, scenario: true, patterns: c.patterns })),
+    };
+    out.push({ id: c.id, title: c.title, patterns: c.patterns, tell: c.tell, explanation: c.explanation, topic });
+  });
   return out;
 }

@@ -205,3 +205,25 @@ export const collectionQuizFile = z.strictObject({
   questions: z.array(collectionQuestionSchema).min(5, 'needs at least 5 questions'),
 });
 export type CollectionQuizContent = z.infer<typeof collectionQuizFile>;
+
+/** A question of a contrast drill: always a scenario; its cards are flashcards of the patterns it contrasts. */
+export const contrastQuestionSchema = z.strictObject({
+  key,
+  prompt: text,
+  options: z.array(optionSchema).min(3, 'needs at least 3 options').max(5, 'has more than 5 options'),
+  cards: z.array(itemRef).min(1, 'name at least one flashcard this question exercises').max(5),
+});
+
+/** Patterns learners confuse (content/contrasts.yaml): the one question that tells them apart, and drills. */
+export const contrastSchema = z.strictObject({
+  id: slug,
+  title: text,
+  patterns: z.array(slug).min(2, 'a contrast sets at least two patterns apart').max(3, 'a contrast sets at most three patterns apart'),
+  /** The one question whose answer tells them apart. */
+  tell: text,
+  /** How the answer to `tell` separates them (Markdown, a short paragraph or a small table). */
+  explanation: text,
+  questions: z.array(contrastQuestionSchema).min(4, 'a contrast needs at least 4 scenario questions'),
+});
+export const contrastsFile = z.array(contrastSchema).min(1);
+export type ContrastContent = z.infer<typeof contrastSchema>;

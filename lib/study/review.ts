@@ -9,6 +9,7 @@ import { createScheduler, gradeCard, gradeQuestion, newCard, questionSchedulerSe
 import { dueCountsByDay, type Workload } from '@/lib/srs/balance';
 import { addDays, studyDayBounds } from '@/lib/srs/day';
 import { toStudySettings, type StudySettings } from '@/lib/srs/settings';
+import { unlocked } from './session';
 
 export const gradeInput = z
   .object({
@@ -40,8 +41,13 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
   const item = library.items.get(input.itemId);
   if (!item) throw new UnknownItemError('There is no card or question with that id.');
   if (source === 'review' && !getCardState(database, userId, input.itemId)) {
-    const read = listLessonReads(database, userId).some((r) => r.topicId === item.topic.id);
-    if (!read) throw new NotStudyableError('This card is not in your reviews yet: read its lesson first.');
+    if (!unlocked(library, listLessonReads(database, userId), item.topic.id)) {
+      throw new NotStudyableError(
+        item.topic.kind === 'contrast'
+          ? 'This drill joins your reviews once you have read every lesson it contrasts.'
+          : 'This card is not in your reviews yet: read its lesson first.',
+      );
+    }
   }
   const settings = toStudySettings(getSettingsRow(database, userId));
   const scheduler = createScheduler(settings.scheduler);

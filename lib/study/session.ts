@@ -31,6 +31,35 @@ export function topicsInStudyOrder(library: Library, reads: { topicId: string; r
   return [...ordered, ...rest];
 }
 
+/**
+ * A contrast's questions join the new items once every lesson in it is read, right after the
+ * last of those lessons' cards (so they come once the cards are learned, mixed among reviews).
+ */
+export function withContrasts(
+  library: Library,
+  reads: { topicId: string }[],
+  candidates: { itemId: string; topicId: string }[],
+): { itemId: string; topicId: string }[] {
+  const read = new Set(reads.map((r) => r.topicId));
+  const out = [...candidates];
+  for (const c of library.contrasts) {
+    if (!c.patterns.every((p) => read.has(p))) continue;
+    let at = 0;
+    out.forEach((x, i) => {
+      if (c.patterns.includes(x.topicId)) at = i + 1;
+    });
+    out.splice(at, 0, ...c.topic.questions.map((q) => ({ itemId: q.id, topicId: c.topic.id })));
+  }
+  return out;
+}
+
+/** Whether a learner may start an item in /review: its lesson is read (a contrast: every lesson in it). */
+export function unlocked(library: Library, reads: { topicId: string }[], topicId: string): boolean {
+  const read = new Set(reads.map((r) => r.topicId));
+  const contrast = library.contrasts.find((c) => c.topic.id === topicId);
+  return contrast ? contrast.patterns.every((p) => read.has(p)) : read.has(topicId);
+}
+
 export interface StudyToday {
   settings: StudySettings;
   queue: Queue;
@@ -59,8 +88,10 @@ export function loadStudyToday(database: Db, library: Library, userId: string, n
       tests: library.items.get(row.itemId)?.question?.cards,
     }));
   const reads = listLessonReads(database, userId);
-  const newCandidates = topicsInStudyOrder(library, reads).flatMap((t) =>
-    t.cards.map((c) => ({ itemId: c.id, topicId: t.id })),
+  const newCandidates = withContrasts(
+    library,
+    reads,
+    topicsInStudyOrder(library, reads).flatMap((t) => t.cards.map((c) => ({ itemId: c.id, topicId: t.id }))),
   );
   const queue = buildQueue({
     now,

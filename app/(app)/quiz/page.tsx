@@ -46,6 +46,15 @@ export default async function QuizHub() {
             Set up an interview
           </Link>
         </div>
+        {library.contrasts.length > 0 && (
+          <div className="panel">
+            <h2 style={{ marginTop: 0 }}>Contrast drills</h2>
+            <p className="muted">Patterns that are easy to mix up, and the one question that tells them apart.</p>
+            <Link className="btn" href="/practice/contrasts">
+              Practise telling them apart
+            </Link>
+          </div>
+        )}
         <div className="panel">
           <h2 style={{ marginTop: 0 }}>History</h2>
           <p className="muted">Every finished quiz and your interview trend.</p>

@@ -92,6 +92,12 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
           />
           <TopicLinks title="Seen in" items={seenIn.map((c) => ({ href: c.href, label: c.title }))} />
           <TopicLinks
+            title="Often confused with"
+            items={library.contrasts
+              .filter((c) => c.patterns.includes(topic.slug))
+              .map((c) => ({ href: c.topic.href, label: c.title }))}
+          />
+          <TopicLinks
             title="Pillars"
             items={meta.pillars.map((l) => ({
               href: library.topics.has(`pillars/${l}`) ? `/pillars/${l}` : null,
