@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import YAML from 'yaml';
 import { expect, signUp, test } from './fixtures';
 
 test('search everywhere: Ctrl+K, a typo, Enter opens the pattern; / and the header button open it too', async ({ page, consoleErrors }) => {
@@ -72,4 +74,62 @@ test('compare: saga and two-phase commit side by side, readable on a 390 px phon
   await expect(page.getByTestId('compare-unknown')).toContainText('“no-such-thing”');
   await page.getByRole('button', { name: 'Remove Saga' }).click();
   await expect(page).toHaveURL(/\/tools\/compare$/);
+});
+
+test('a contrast question joins reviews once both lessons are read, and not before', async ({ page }) => {
+  test.setTimeout(180_000);
+  const file = 'content/contrasts.yaml';
+  test.skip(!fs.existsSync(file), 'no contrasts yet');
+  type C = { id: string; patterns: string[] };
+  const contrasts = YAML.parse(fs.readFileSync(file, 'utf8')) as C[];
+  const cardCount = (slug: string) => (YAML.parse(fs.readFileSync(`content/patterns/${slug}/cards.yaml`, 'utf8')) as unknown[]).length;
+  // The two-pattern contrast with the fewest cards to get through.
+  const c = contrasts.filter((x) => x.patterns.length === 2).sort((a, b) => a.patterns.reduce((s, p) => s + cardCount(p), 0) - b.patterns.reduce((s, p) => s + cardCount(p), 0))[0]!;
+  await signUp(page);
+  await page.goto('/settings');
+  await page.getByLabel(/New cards per day/).fill('500');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+
+  const read = async (slug: string) => {
+    await page.goto(`/patterns/${slug}`);
+    await page.getByRole('button', { name: 'Mark as read' }).first().click();
+    await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+  };
+  /** Answers everything /review shows (Easy for cards), returning the item ids seen. */
+  const reviewAll = async () => {
+    await page.goto('/review');
+    const seen: string[] = [];
+    for (let i = 0; i < 80; i++) {
+      const card = page.getByTestId('flashcard');
+      if (!(await card.isVisible())) break;
+      const id = (await card.getAttribute('data-item-id'))!;
+      seen.push(id);
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/reviews') && r.request().method() === 'POST');
+      if (await page.locator('[data-testid^="review-option-"]').count()) {
+        await page.keyboard.press('1');
+        await expect(page.getByTestId('answer')).toBeVisible();
+        await page.keyboard.press('Enter');
+      } else {
+        await page.keyboard.press('Space');
+        await page.keyboard.press('4');
+      }
+      await saved;
+      await expect(page.locator(`[data-testid="flashcard"][data-item-id="${id}"]`)).toHaveCount(0);
+    }
+    return seen;
+  };
+
+  await read(c.patterns[0]!);
+  await page.goto('/practice/contrasts');
+  await expect(page.getByTestId(`contrast-status-${c.id}`)).toContainText('Read');
+  const first = await reviewAll();
+  expect(first.length).toBeGreaterThan(0);
+  expect(first.filter((id) => id.startsWith('contrasts/'))).toEqual([]);
+
+  await read(c.patterns[1]!);
+  await page.goto('/practice/contrasts');
+  await expect(page.getByTestId(`contrast-status-${c.id}`)).toContainText('In your reviews');
+  const second = await reviewAll();
+  expect(second.some((id) => id.startsWith(`contrasts/${c.id}/`))).toBe(true);
 });
