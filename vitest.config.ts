@@ -14,5 +14,7 @@ export default defineConfig({
     env: { NODE_ENV: 'test' },
     environment: 'node',
     pool: 'forks',
+    // Database tests commit with synchronous=FULL (an fsync each): give them room on a busy 2-core machine.
+    testTimeout: 20_000,
   },
 });
