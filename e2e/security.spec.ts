@@ -333,8 +333,8 @@ test('the optimizer: one run at a time and a daily cap, answered with 429 and a 
   expect(res.status()).toBe(429);
   expect(Number(res.headers()['retry-after'])).toBeGreaterThan(0);
   expect(((await res.json()) as { error: string }).error).toMatch(/5 times in the last 24 hours/);
-  // Settings shows the message.
+  // In Settings the button waits, with its reason, until the learner has enough reviews to fit.
   await page.goto('/settings');
-  await page.getByRole('button', { name: 'Optimize my parameters' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: /5 times in the last 24 hours/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Optimize my parameters' })).toBeDisabled();
+  await expect(page.getByText(/Available after 400 reviews/)).toBeVisible();
 });

@@ -100,9 +100,14 @@ export function OptimizerPanel({
         {customParams ? 'your own fitted parameters' : 'the default parameters'}.
       </p>
       {!available && <p className="alert alert-info">The optimizer is not available on this server; the default parameters are used.</p>}
-      <button type="submit" className="btn btn-primary" disabled={busy || !available}>
+      <button type="submit" className="btn btn-primary" disabled={busy || !available || reviews < minimum} aria-describedby={available && reviews < minimum ? 'optimizer-why' : undefined}>
         {busy ? 'Optimizing…' : 'Optimize my parameters'}
       </button>
+      {available && reviews < minimum && (
+        <p className="muted" id="optimizer-why" style={{ margin: '0.4rem 0 0', fontSize: '0.9rem' }}>
+          Available after {minimum} reviews ({minimum - reviews} to go).
+        </p>
+      )}
       {state.error && (
         <p className="error-text" role="alert">
           {state.error}
