@@ -48,3 +48,9 @@ export function visibleRows<T extends { userId: string }>(role: TeamRole | null,
   if (can(role, 'view-own-row')) return rows.filter((r) => r.userId === viewerId);
   return [];
 }
+
+/** Why an account that owns teams cannot be deleted yet, and what to do. */
+export function ownedTeamsMessage(names: string[]): string {
+  const list = names.map((n) => `“${n}”`).join(', ');
+  return `You own ${names.length === 1 ? 'the team' : 'the teams'} ${list}. Hand ${names.length === 1 ? 'it' : 'each'} on to another member or delete ${names.length === 1 ? 'it' : 'them'} (in Teams) before deleting your account; nothing was deleted.`;
+}
