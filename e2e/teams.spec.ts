@@ -67,6 +67,10 @@ test('teams: A creates a team and invites B, assigns the beginner path; B studie
   await a.page.getByText('New assignment').click();
   const due = await a.page.getByLabel('Due date').inputValue();
   expect(Date.parse(`${due}T00:00:00Z`) - Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`)).toBe(14 * 86_400_000);
+  await a.page.getByLabel('Chosen patterns').check();
+  await expect(a.page.getByRole('group', { name: 'Patterns' })).toBeVisible();
+  await a.page.getByLabel('Stages of a path').check();
+  await shoot(a.page, 'assign-form');
   await a.page.getByLabel('A whole path').check();
   await a.page.getByLabel('Path', { exact: true }).selectOption('beginner');
   await a.page.getByRole('button', { name: 'Assign' }).click();
@@ -104,7 +108,7 @@ test('teams: A creates a team and invites B, assigns the beginner path; B studie
   const bobProgress = a.page.getByTestId('progress-row').filter({ hasText: 'Bob Member' });
   await expect(bobProgress.getByTestId('lessons-read')).toHaveText(/^1 of \d+$/);
   await expect(bobProgress.getByTestId('cards-learned')).toHaveText(new RegExp(`^${cards.size} of \\d+$`));
-  await expect(a.page.getByTestId('forgotten')).toContainText('Bob Member: Timeout');
+  await expect(a.page.getByTestId('forgotten').getByRole('listitem').filter({ hasText: 'Bob Member:' })).toContainText('Timeout 0% on');
   await shoot(a.page, 'view-admin');
 
   // The CSV: one row per member.

@@ -40,9 +40,18 @@ function RecallCellView({ cell, target }: { cell: RecallCell | undefined; target
   if (!cell || cell.now === null) return <td className="heat heat-none">not assigned</td>;
   return (
     <td className={heatClass(cell.due, target)} data-testid={`recall-${cell.topicId}`} data-now={cell.now.toFixed(4)} data-due={cell.due!.toFixed(4)}>
-      <span className="heat-now">{pct(cell.now)}</span> <span className="heat-arrow">now, {pct(cell.due)} on {cell.dueDate!.slice(5)}</span>
+      <span className="heat-now">{pct(cell.now)}</span> now
+      <span className="heat-due">
+        {pct(cell.due)} on {cell.dueDate!.slice(5)}
+      </span>
     </td>
   );
+}
+
+function groupByMember<T extends { userId: string }>(items: T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(item.userId, [...(groups.get(item.userId) ?? []), item]);
+  return [...groups.values()];
 }
 
 export default async function TeamPage({ params }: { params: Promise<{ id: string }> }) {
@@ -73,10 +82,10 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
         <h1>{team.name}</h1>
         {team.description && <p>{team.description}</p>}
         <p className="muted">
-          You are the team’s {ROLE[role].toLowerCase()}.{' '}
+          {role === 'member' ? 'You are a member of this team.' : `You are the team’s ${ROLE[role].toLowerCase()}.`}{' '}
           {manage
             ? `You see every member’s progress and predicted recall on what the team assigns, and nothing else of their study.`
-            : `You see your own row and the team’s averages; the owner and admins see your progress on what is assigned.`}
+            : `You see your own row and the team’s averages; the owner and admins see your progress on what is assigned, nothing else.`}
         </p>
       </div>
 
@@ -124,7 +133,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
             The chance of recalling each pattern’s flashcards now and on its due date, from each member’s own reviews and memory model (cards not studied
             count as 0). The team’s target is {pct(report.target)}: cells under it are marked.
           </p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Predicted recall table">
             <table className="team-table" data-testid="heatmap">
               <caption className="sr-only">Predicted recall, members by assigned patterns</caption>
               <thead>
@@ -150,7 +159,8 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
                   <th scope="row">Team average</th>
                   {report.patterns.map((p) => (
                     <td key={p.topicId} className={heatClass(p.meanRecallDue, report.target)}>
-                      {pct(p.meanRecallNow)} <span className="heat-arrow">now, {pct(p.meanRecallDue)} on the due date</span>
+                      <span className="heat-now">{pct(p.meanRecallNow)}</span> now
+                      <span className="heat-due">{pct(p.meanRecallDue)} on the due date</span>
                     </td>
                   ))}
                 </tr>
@@ -159,10 +169,14 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
           </div>
           <h3>Will have forgotten by the due date</h3>
           {report.forgotten.length ? (
-            <ul data-testid="forgotten">
-              {report.forgotten.map((f) => (
-                <li key={`${f.userId}-${f.topicId}`}>
-                  {f.name}: <strong>{f.title}</strong>, {pct(f.due)} on {f.dueDate}
+            <ul data-testid="forgotten" className="forgotten">
+              {groupByMember(report.forgotten).map((list) => (
+                <li key={list[0]!.userId}>
+                  <strong>{list[0]!.name}:</strong>{' '}
+                  {list
+                    .sort((x, y) => x.due - y.due)
+                    .map((f) => `${f.title} ${pct(f.due)} on ${f.dueDate}`)
+                    .join('; ')}
                 </li>
               ))}
             </ul>
@@ -187,7 +201,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
           <h2 id="patterns-heading" style={{ marginTop: 0 }}>
             By pattern
           </h2>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Recall and quiz accuracy by pattern">
             <table className="team-table" data-testid="pattern-summary">
               <thead>
                 <tr>
@@ -217,7 +231,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
           <h2 id="progress-heading" style={{ marginTop: 0 }}>
             {manage ? 'Members’ progress' : 'Your progress'}
           </h2>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Progress table">
             <table className="team-table" data-testid="progress">
               <thead>
                 <tr>
@@ -279,7 +293,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
             Flashcard pass rate (self-graded) against quiz accuracy on the same assigned patterns. A gap of {pct(CALIBRATION_GAP)} or more, with at least{' '}
             {CALIBRATION_MIN} of each, is flagged: the flashcards may be graded more kindly than the quizzes show.
           </p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Calibration table">
             <table className="team-table" data-testid="calibration">
               <thead>
                 <tr>
