@@ -153,6 +153,8 @@ function serverActions(): { id: string; name: string; page: string }[] {
     [/paths\/\[id\]/, 'paths/beginner'],
     [/patterns\/\[slug\]/, 'patterns/timeout'],
     [/quiz\/\[id\]/, 'quiz/pattern-quiz'],
+    [/teams\/join\/\[token\]/, 'teams/join/x'],
+    [/teams\/\[id\]/, 'teams/00000000-0000-4000-8000-000000000000'],
   ];
   return Object.entries(manifest.node).map(([id, v]) => {
     const worker = Object.keys(v.workers).find((w) => !w.includes('attempts')) ?? Object.keys(v.workers)[0]!;
@@ -173,7 +175,7 @@ function brokenActionArgs(r: Rand, takesFields: boolean): { field0: string; extr
   if (kind === 2) return { field0: JSON.stringify(jsonValue(r)), extra: [] };
   // (state, FormData) whose fields are all junk: zod refuses them before anything is written.
   const fields: [string, string][] = Array.from({ length: 1 + int(r, 5) }, () => [
-    `1_${pick(r, ['email', 'password', 'currentPassword', 'newPassword', 'confirmPassword', 'action', 'ids', 'pathId', 'date', 'newPerDay', 'kind', 'sourceId', 'count', 'seconds', 'source', 'topicId', 'desiredRetention', 'timezone', 'clear', junk(r, 8)])}`,
+    `1_${pick(r, ['email', 'password', 'currentPassword', 'newPassword', 'confirmPassword', 'action', 'ids', 'pathId', 'date', 'newPerDay', 'kind', 'sourceId', 'count', 'seconds', 'source', 'topicId', 'desiredRetention', 'timezone', 'clear', 'teamId', 'memberId', 'inviteId', 'token', 'consent', 'dueDate', 'kind', 'patterns', 'confirm', junk(r, 8)])}`,
     junk(r, 30),
   ]);
   return { field0: JSON.stringify([jsonValue(r), '$K1']), extra: fields };
@@ -212,6 +214,9 @@ test('fuzz: malformed requests to every route handler and server action get no 5
     tasks.push(send(api, 'GET /api/export/anki', pick(r, ['GET', 'POST']), `/api/export/anki?schedule=${encodeURIComponent(junk(r, 6))}`, { 'sec-fetch-site': pick(r, ['cross-site', 'same-site']) }));
     tasks.push(send(api, 'GET /api/export/reviews', pick(r, ['GET', 'POST', 'PUT']), `/api/export/reviews?${encodeURIComponent(junk(r))}`, { 'sec-fetch-site': pick(r, ['cross-site', 'same-site']) }));
     tasks.push(send(api, 'GET /api/search', pick(r, ['GET', 'POST', 'PUT']), `/api/search?q=${encodeURIComponent(junk(r, 300))}&limit=${encodeURIComponent(junk(r, 4))}`, brokenHeaders(r, origin), r() < 0.3 ? brokenBody(r) : undefined));
+    tasks.push(
+      send(api, 'GET /api/teams/[id]/report', pick(r, ['GET', 'HEAD', 'POST', 'DELETE']), `/api/teams/${ids()}/report?${encodeURIComponent(junk(r))}`, brokenHeaders(r, origin), r() < 0.3 ? brokenBody(r) : undefined),
+    );
     tasks.push(send(api, 'GET /api/health', pick(r, ['GET', 'POST', 'DELETE']), `/api/health?${encodeURIComponent(junk(r))}`, brokenHeaders(r, origin), r() < 0.3 ? brokenBody(r) : undefined));
     const authPath = pick(r, ['signin', 'callback/credentials', 'signout', 'session', 'csrf', 'providers', 'error', 'signin/credentials', junk(r, 10).replace(/[?#%]/g, '') || 'x']);
     const cb = pick(r, ['javascript:alert(1)', '//evil.example', '/\\evil.example', 'https://evil.example', junk(r), '%', 'foo']);

@@ -74,6 +74,7 @@ test('every page loads under the CSP without a violation, with the security head
     '/quiz/pattern-quiz',
     '/patterns/timeout/quiz',
     '/cards',
+    '/teams',
     '/settings',
   ]) {
     await check(url);

@@ -10,6 +10,7 @@ const LINKS = [
   { href: '/patterns', label: 'Patterns' },
   { href: '/quiz', label: 'Quizzes' },
   { href: '/cards', label: 'Cards' },
+  { href: '/teams', label: 'Teams' },
   { href: '/settings', label: 'Settings' },
 ];
 

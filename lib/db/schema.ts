@@ -259,3 +259,97 @@ export const rateLimits = sqliteTable('rate_limits', {
   points: integer('points').notNull().default(0),
   expire: integer('expire'),
 });
+
+/**
+ * Teams (issue 16). A team has no `user_id` column of its own: who owns it is a member row
+ * with role `owner`, so deleting an account never deletes a team behind its members' backs
+ * (the account deletion refuses while the learner owns one).
+ */
+export const teams = sqliteTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description'),
+  /** Predicted recall under this on the due date puts a pattern on the "will have forgotten" list. */
+  targetRecall: real('target_recall').notNull().default(0.8),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+export type TeamRow = typeof teams.$inferSelect;
+
+/** An invite link: the token's secret is stored only as its SHA-256 hash. */
+export const teamInvites = sqliteTable(
+  'team_invites',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    /** null: any number of people may join through it until it expires. */
+    maxUses: integer('max_uses'),
+    uses: integer('uses').notNull().default(0),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('team_invites_team').on(t.teamId)],
+);
+export type TeamInviteRow = typeof teamInvites.$inferSelect;
+
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['owner', 'admin', 'member'] }).notNull(),
+    /** The version of the consent text the learner accepted (lib/teams/consent.ts), and when. */
+    consentVersion: text('consent_version').notNull(),
+    consentedAt: integer('consented_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The invite they joined through (null for the team's creator). */
+    inviteId: text('invite_id').references(() => teamInvites.id, { onDelete: 'set null' }),
+    joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user').on(t.userId)],
+);
+export type TeamMemberRow = typeof teamMembers.$inferSelect;
+
+/** What a team is asked to learn: a path, some of its stages, or chosen patterns, by a date. */
+export const teamAssignments = sqliteTable(
+  'team_assignments',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['path', 'stages', 'patterns'] }).notNull(),
+    pathId: text('path_id'),
+    /** JSON: stage indices (kind stages) or topic ids (kind patterns). */
+    selection: text('selection'),
+    /** YYYY-MM-DD, in each member's own study day. */
+    dueDate: text('due_date').notNull(),
+    required: integer('required', { mode: 'boolean' }).notNull().default(true),
+    /** false: only the members listed in team_assignment_members. */
+    everyone: integer('everyone', { mode: 'boolean' }).notNull().default(true),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('team_assignments_team').on(t.teamId)],
+);
+export type TeamAssignmentRow = typeof teamAssignments.$inferSelect;
+
+export const teamAssignmentMembers = sqliteTable(
+  'team_assignment_members',
+  {
+    assignmentId: text('assignment_id')
+      .notNull()
+      .references(() => teamAssignments.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.userId] })],
+);

@@ -7,6 +7,8 @@ import { requireUser } from '@/lib/auth/session';
 import { verifyPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db/client';
 import { deleteAccount } from '@/lib/db/account';
+import { ownedTeams } from '@/lib/db/teams';
+import { ownedTeamsMessage } from '@/lib/teams/access';
 import { asFormData, NOT_A_FORM } from '@/lib/security/action-input';
 
 export interface DeleteAccountState {
@@ -40,6 +42,8 @@ export async function deleteAccountAction(_prev: DeleteAccountState, raw: FormDa
   const parsed = input.safeParse({ password: formData.get('password') ?? undefined, confirm: formData.get('confirm') ?? undefined });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.' };
   if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return { error: 'That password is not right; nothing was deleted.' };
+  const owned = ownedTeams(db(), user.id);
+  if (owned.length) return { error: ownedTeamsMessage(owned.map((t) => t.name)) };
   deleteAccount(db(), user.id);
   const jar = await cookies();
   for (const name of SESSION_COOKIES) jar.delete(name);

@@ -128,20 +128,20 @@ describe('load balancing', () => {
         grade(1, Rating.Good, at(0));
         grade(2, Rating.Good, at(0, 10));
         const due = rowToCard(getCardState(c.db, user, itemId)!).due;
-        // 40 other review cards due on every day of the next two months but one: day 21
-        // (in one transaction: 2,360 commits with synchronous=FULL would fsync each).
+        // 40 other review cards due on every day of the next two months but one: day 21.
+        // One transaction: 2,360 separate commits, each synced to disk, take seconds on a busy machine.
         let k = 0;
         c.db.transaction((tx) => {
-        for (let d = 1; d <= 60; d++) {
-          if (d === 21) continue;
-          for (let i = 0; i < 40; i++) {
-            tx.insert(cardStates).values({
-              userId: user, itemId: `filler/${k++}`, topicId: 'filler', kind: 'card', due: new Date(due.getTime() + d * 86_400_000),
-              stability: 20, difficulty: 5, elapsedDays: 0, scheduledDays: 20, learningSteps: 0, reps: 3, lapses: 0, state: 2,
-              lastReview: due, createdAt: due, updatedAt: due,
-            }).run();
+          for (let d = 1; d <= 60; d++) {
+            if (d === 21) continue;
+            for (let i = 0; i < 40; i++) {
+              tx.insert(cardStates).values({
+                userId: user, itemId: `filler/${k++}`, topicId: 'filler', kind: 'card', due: new Date(due.getTime() + d * 86_400_000),
+                stability: 20, difficulty: 5, elapsedDays: 0, scheduledDays: 20, learningSteps: 0, reps: 3, lapses: 0, state: 2,
+                lastReview: due, createdAt: due, updatedAt: due,
+              }).run();
+            }
           }
-        }
         });
         grade(3, Rating.Easy, due);
         const after = rowToCard(getCardState(c.db, user, itemId)!);

@@ -6,12 +6,24 @@ import { countReviews, listCardStates, listLessonReads, reviewTimesSince, rowToC
 import { currentStreak, studyDay, studyDayBounds } from '@/lib/srs/day';
 import { buildQueue, type Queue } from '@/lib/srs/queue';
 import { toStudySettings, type StudySettings } from '@/lib/srs/settings';
+import { assignedTopicOrder } from './teams';
 
-/** Topics in the order new cards are introduced: path order first, then the rest by read time. */
-export function topicsInStudyOrder(library: Library, reads: { topicId: string; readAt: Date }[]): Topic[] {
+/**
+ * Topics in the order new cards are introduced: patterns a team assigned to the learner first
+ * (`assigned`, soonest due first), then path order, then the rest by read time. Only lessons
+ * the learner has read give cards.
+ */
+export function topicsInStudyOrder(library: Library, reads: { topicId: string; readAt: Date }[], assigned: readonly string[] = []): Topic[] {
   const readAt = new Map(reads.map((r) => [r.topicId, r.readAt.getTime()]));
   const ordered: Topic[] = [];
   const seen = new Set<string>();
+  for (const id of assigned) {
+    const topic = library.topics.get(id);
+    if (topic && readAt.has(id) && !seen.has(id)) {
+      ordered.push(topic);
+      seen.add(id);
+    }
+  }
   for (const path of library.paths) {
     for (const stage of path.stages) {
       for (const ref of stage.patterns) {
@@ -91,7 +103,9 @@ export function loadStudyToday(database: Db, library: Library, userId: string, n
   const newCandidates = withContrasts(
     library,
     reads,
-    topicsInStudyOrder(library, reads).flatMap((t) => t.cards.map((c) => ({ itemId: c.id, topicId: t.id }))),
+    topicsInStudyOrder(library, reads, assignedTopicOrder(database, library, userId)).flatMap((t) =>
+      t.cards.map((c) => ({ itemId: c.id, topicId: t.id })),
+    ),
   );
   const queue = buildQueue({
     now,

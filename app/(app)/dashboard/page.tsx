@@ -8,6 +8,7 @@ import { loadStudyToday } from '@/lib/study/session';
 import { dashboardStats, learnerProgress, targetPlan } from '@/lib/study/progress';
 import { raisePaceAction } from '@/lib/study/progress-actions';
 import { continueHref, TODO_LABEL } from '@/lib/study/step-link';
+import { dashboardAssignments } from '@/lib/study/teams';
 import { ActionButton } from '@/app/_components/ActionButton';
 import { BarChart, Heatmap, HBars } from '@/app/_components/Charts';
 import { TargetForm } from './TargetForm';
@@ -26,6 +27,7 @@ export default async function DashboardPage() {
   const stats = dashboardStats(db(), library, progress, user.id, now);
   const plan = targetPlan(library, progress, today.newToday, now);
   const cram = cramHistory(db(), user.id, now);
+  const assignments = dashboardAssignments(db(), library, user.id, progress, today.newToday, now);
   const current = progress.current!;
   const next = current.next;
   const dueNow = today.queue.counts.learning + today.queue.counts.review;
@@ -97,6 +99,58 @@ export default async function DashboardPage() {
           )}
         </div>
       </section>
+
+      {assignments.length > 0 && (
+        <section className="panel" aria-labelledby="assignments-heading">
+          <h2 id="assignments-heading" style={{ marginTop: 0 }}>
+            Team assignments
+          </h2>
+          <ul className="assignment-list" data-testid="team-assignments">
+            {assignments.map((a) => (
+              <li key={a.id} className="assignment-item" data-testid="team-assignment">
+                <div className="row spread">
+                  <strong>{a.title}</strong>
+                  <span className="muted" style={{ fontSize: '0.9rem' }}>
+                    <Link href={`/teams/${a.teamId}`}>{a.teamName}</Link> · {a.required ? 'required' : 'optional'}
+                  </span>
+                </div>
+                <div
+                  className="progress"
+                  role="progressbar"
+                  aria-label={`${a.title}: steps done`}
+                  aria-valuemin={0}
+                  aria-valuemax={a.steps}
+                  aria-valuenow={a.stepsDone}
+                >
+                  <span style={{ width: `${(100 * a.stepsDone) / Math.max(1, a.steps)}%` }} />
+                </div>
+                <p style={{ margin: 0 }} data-testid="assignment-summary">
+                  Due <strong>{a.dueDate}</strong> ({a.daysLeft} day{a.daysLeft === 1 ? '' : 's'} left) · {a.stepsDone} of {a.steps} steps done ·{' '}
+                  {a.cardsRemaining === 0 ? (
+                    'every card introduced'
+                  ) : (
+                    <>
+                      {a.cardsRemaining} new card{a.cardsRemaining === 1 ? '' : 's'} to go: <strong>{a.neededPerDay} a day</strong> needed,{' '}
+                      {a.enough ? 'your pace is enough ✓' : `more than your ${today.settings.newPerDay} a day`}
+                    </>
+                  )}
+                </p>
+                {a.next ? (
+                  <p style={{ margin: 0 }}>
+                    <Link href={a.next.href} className="btn btn-primary" data-testid="assignment-continue">
+                      Continue: {a.next.title} · {TODO_LABEL[a.next.todo]}
+                    </Link>
+                  </p>
+                ) : (
+                  <p className="muted" style={{ margin: 0 }}>
+                    All steps done. Keep up with your reviews so it stays remembered.
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="panel" aria-labelledby="plan-heading">
         <h2 id="plan-heading" style={{ marginTop: 0 }}>

@@ -22,6 +22,7 @@ const FOOTPRINT_LABELS: Record<string, string> = {
   path_enrollments: 'paths started',
   optimizer_runs: 'optimizer runs',
   restore_jobs: 'restores',
+  team_members: 'team memberships (the teams stay; a team you own must be handed on or deleted first)',
 };
 
 export const metadata: Metadata = { title: 'Settings' };
