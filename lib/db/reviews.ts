@@ -92,6 +92,49 @@ export function isStudyable(database: Db, userId: string, itemId: string, topicI
   );
 }
 
+/** A started card as the review queue needs it: ids and FSRS state only. */
+export interface QueueRow {
+  itemId: string;
+  topicId: string;
+  card: Card;
+}
+
+/**
+ * What today's queue can take from card_states, selected by SQLite: learning cards due
+ * within the learn-ahead window and cards in the New state (both in due order), then review
+ * cards due before the end of the study day, in due order, at most `reviewLimit` (null: all).
+ * Suspended and buried cards are left out. Ties in due keep the table's order (rowid), as
+ * the queue's stable sort did over every row.
+ */
+export function queueRows(
+  database: Db,
+  userId: string,
+  at: { now: Date; learnAheadUntil: Date; dayEnd: Date; reviewLimit: number | null },
+): { learningAndNew: QueueRow[]; review: QueueRow[]; startedIds: Set<string> } {
+  const sqlite = rawClient(database);
+  const now = at.now.getTime();
+  const available = 'user_id = ? and suspended = 0 and (buried_until is null or buried_until <= ?)';
+  const toRow = (r: RawCard & { item_id: string; topic_id: string }): QueueRow => ({ itemId: r.item_id, topicId: r.topic_id, card: rawToCard(r) });
+  const learningAndNew = (
+    prepared(
+      sqlite,
+      `select item_id, topic_id, ${CARD_COLUMNS} from card_states
+         where ${available} and ((state in (1, 3) and due <= ?) or state = 0) order by due, rowid`,
+    ).all(userId, now, at.learnAheadUntil.getTime()) as (RawCard & { item_id: string; topic_id: string })[]
+  ).map(toRow);
+  const review = (
+    prepared(
+      sqlite,
+      `select item_id, topic_id, ${CARD_COLUMNS} from card_states
+         where ${available} and state = 2 and due < ? order by due, rowid limit ?`,
+    ).all(userId, now, at.dayEnd.getTime(), at.reviewLimit ?? -1) as (RawCard & { item_id: string; topic_id: string })[]
+  ).map(toRow);
+  const startedIds = new Set(
+    (prepared(sqlite, 'select item_id from card_states where user_id = ?').pluck().all(userId) as string[]),
+  );
+  return { learningAndNew, review, startedIds };
+}
+
 export interface RecordReviewInput {
   userId: string;
   logId: string;
@@ -392,13 +435,13 @@ export function countReviews(
 
 /** Review times since `since`, newest first (streaks and calendars are computed from them; cram answers are apart). */
 export function reviewTimesSince(database: Db, userId: string, since: Date): Date[] {
-  return database
-    .select({ review: reviewLogs.review })
-    .from(reviewLogs)
-    .where(and(eq(reviewLogs.userId, userId), ne(reviewLogs.source, 'cram'), gte(reviewLogs.review, since)))
-    .orderBy(desc(reviewLogs.review))
-    .all()
-    .map((r) => r.review);
+  const times = prepared(
+    rawClient(database),
+    "select review from review_logs where user_id = ? and source != 'cram' and review >= ? order by review desc",
+  )
+    .pluck()
+    .all(userId, since.getTime()) as number[];
+  return times.map((t) => new Date(t));
 }
 
 export function markLessonRead(database: Db, userId: string, topicId: string, now: Date): void {

@@ -135,3 +135,45 @@ export function currentStreak(reviewDays: Iterable<string>, today: string): numb
   }
   return streak;
 }
+
+/**
+ * `studyDay` for many instants: each study day's bounds are computed once (a few timezone
+ * lookups) and every instant inside them gets its day from a comparison, instead of one
+ * `Intl` call per instant. Give it the instants in any order; sorted ones hit the last day.
+ * It assumes a day's wall clock never steps back across the day-start hour inside the day (a
+ * one-hour fall-back, 1:59 → 1:00, stays within its hour); studyDay is exact everywhere.
+ */
+export function studyDayKeyer(config: DayConfig): (instant: Date) => string {
+  interface Range {
+    start: number;
+    end: number;
+    day: string;
+  }
+  // Ranges by the UTC days they overlap (a study day overlaps two or three).
+  const byUtcDay = new Map<number, Range[]>();
+  let last: Range | null = null;
+  return (instant: Date) => {
+    const t = instant.getTime();
+    if (last && t >= last.start && t < last.end) return last.day;
+    const k = Math.floor(t / 86_400_000);
+    for (const r of byUtcDay.get(k) ?? []) {
+      if (t >= r.start && t < r.end) {
+        last = r;
+        return r.day;
+      }
+    }
+    const { day, start, end } = studyDayBounds(instant, config);
+    const range = { start: start.getTime(), end: end.getTime(), day };
+    // Only a range that holds the instant and whose first and last instants belong to its day
+    // is kept: where a DST gap is not on the hour (Chatham) the computed start is off, and
+    // those days are looked up instant by instant.
+    if (!(t >= range.start && t < range.end) || studyDay(start, config) !== day || studyDay(new Date(range.end - 1), config) !== day) return day;
+    for (let u = Math.floor(range.start / 86_400_000); u <= Math.floor((range.end - 1) / 86_400_000); u++) {
+      const list = byUtcDay.get(u);
+      if (list) list.push(range);
+      else byUtcDay.set(u, [range]);
+    }
+    last = range;
+    return day;
+  };
+}

@@ -30,6 +30,12 @@ export interface QueueInput {
   reviewsDoneToday: number;
   /** Learning cards due within this window count as due now (Anki's learn-ahead limit). */
   learnAheadMs?: number;
+  /**
+   * Every item the learner has started, when `started` holds only what may be due today (the
+   * database selected it): new candidates among them are not offered again. Default: the
+   * ids in `started`.
+   */
+  startedIds?: ReadonlySet<string>;
 }
 
 export interface QueueItem {
@@ -131,7 +137,7 @@ export function buildQueue(input: QueueInput): Queue {
     .sort(byDue)
     .slice(0, reviewRoom);
 
-  const startedIds = new Set(input.started.map((s) => s.itemId));
+  const startedIds = input.startedIds ?? new Set(input.started.map((s) => s.itemId));
   // A started card back in the New state (reset, or never graded) is offered like a new one.
   const resetToNew = available.filter((s) => s.card.state === State.New);
   const newRoom = Math.max(0, input.newPerDay - input.newDoneToday);
