@@ -135,6 +135,17 @@ export function queueRows(
   return { learningAndNew, review, startedIds };
 }
 
+/** The learner's card states for the given items (those never studied are absent). */
+export function cardStatesFor(database: Db, userId: string, itemIds: readonly string[]): Map<string, Card> {
+  const out = new Map<string, Card>();
+  if (itemIds.length === 0) return out;
+  const rows = rawClient(database)
+    .prepare(`select item_id, ${CARD_COLUMNS} from card_states where user_id = ? and item_id in (${itemIds.map(() => '?').join(', ')})`)
+    .all(userId, ...itemIds) as (RawCard & { item_id: string })[];
+  for (const r of rows) out.set(r.item_id, rawToCard(r));
+  return out;
+}
+
 export interface RecordReviewInput {
   userId: string;
   logId: string;
