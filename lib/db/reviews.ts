@@ -71,8 +71,9 @@ export function logRowToReviewLog(row: ReviewLogRow): ReviewLog {
   };
 }
 
+/** Every card state of the learner, in due order (ties in table order), as the (user, due) index gave them before it had a sibling. */
 export function listCardStates(database: Db, userId: string): CardStateRow[] {
-  return database.select().from(cardStates).where(eq(cardStates.userId, userId)).all();
+  return database.select().from(cardStates).where(eq(cardStates.userId, userId)).orderBy(cardStates.due, sql`rowid`).all();
 }
 
 export function getCardState(database: Db, userId: string, itemId: string): CardStateRow | undefined {

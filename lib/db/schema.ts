@@ -76,7 +76,13 @@ export const cardStates = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.itemId] }), index('card_states_user_due').on(t.userId, t.due)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.itemId] }),
+    index('card_states_user_due').on(t.userId, t.due),
+    // Covers the load each grade balances against (review cards, not suspended, by due) and the
+    // queue's due reviews in due order, without reading the rows.
+    index('card_states_user_state_due').on(t.userId, t.state, t.suspended, t.due),
+  ],
 );
 
 export const reviewLogs = sqliteTable(

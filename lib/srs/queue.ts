@@ -101,15 +101,26 @@ export function spreadSiblings<T extends SiblingKey>(items: readonly T[], previo
   const rest = [...items];
   const out: T[] = [];
   let last = previous;
+  // Items left per pattern, kept as items are taken (not recounted each step: a session of
+  // 1,000 due cards made that quadratic). Only a strict majority matters, and there is at most one.
+  const byTopic = new Map<string, number>();
+  for (const x of rest) byTopic.set(x.topicId, (byTopic.get(x.topicId) ?? 0) + 1);
   while (rest.length) {
     const free = (x: T) => !last || !areSiblings(last, x);
-    const byTopic = new Map<string, number>();
-    for (const x of rest) byTopic.set(x.topicId, (byTopic.get(x.topicId) ?? 0) + 1);
-    const [bigTopic, bigCount] = [...byTopic].reduce((a, b) => (b[1] > a[1] ? b : a));
-    let i = bigCount * 2 > rest.length ? rest.findIndex((x) => x.topicId === bigTopic && free(x)) : -1;
+    let bigTopic: string | null = null;
+    for (const [topic, count] of byTopic) {
+      if (count * 2 > rest.length) {
+        bigTopic = topic;
+        break;
+      }
+    }
+    let i = bigTopic !== null ? rest.findIndex((x) => x.topicId === bigTopic && free(x)) : -1;
     if (i < 0) i = rest.findIndex(free);
     if (i < 0) i = 0;
     const [next] = rest.splice(i, 1);
+    const left = byTopic.get(next!.topicId)! - 1;
+    if (left === 0) byTopic.delete(next!.topicId);
+    else byTopic.set(next!.topicId, left);
     out.push(next!);
     last = next!;
   }
