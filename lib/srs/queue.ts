@@ -36,6 +36,8 @@ export interface QueueInput {
    * ids in `started`.
    */
   startedIds?: ReadonlySet<string>;
+  /** False when only the counts are wanted (the dashboard): siblings are not spread apart. */
+  order?: boolean;
 }
 
 export interface QueueItem {
@@ -160,8 +162,9 @@ export function buildQueue(input: QueueInput): Queue {
   ].slice(0, newRoom);
 
   const toItem = (s: StartedItem): QueueItem => ({ itemId: s.itemId, topicId: s.topicId, card: s.card, ...(s.tests ? { tests: s.tests } : {}) });
+  const items = [...learning.map(toItem), ...interleave(review.map(toItem), fresh)];
   return {
-    items: spreadSiblings([...learning.map(toItem), ...interleave(review.map(toItem), fresh)]),
+    items: input.order === false ? items : spreadSiblings(items),
     counts: { learning: learning.length, review: review.length, new: fresh.length },
   };
 }

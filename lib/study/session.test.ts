@@ -96,3 +96,15 @@ describe("today's queue from the rows SQLite selects", () => {
     }
   });
 });
+
+describe('the dashboard’s counts-only queue', () => {
+  it('has the same counts and items as the ordered session, only not spread apart', () => {
+    const user = ctx.learner();
+    const now = new Date('2026-06-10T12:00:00Z');
+    for (const t of [...library.topics.values()].slice(0, 5)) markLessonRead(ctx.db, user, t.id, now);
+    const ordered = loadStudyToday(ctx.db, library, user, now).queue;
+    const counts = loadStudyToday(ctx.db, library, user, now, { order: false }).queue;
+    expect(counts.counts).toEqual(ordered.counts);
+    expect(new Set(counts.items.map((i) => i.itemId))).toEqual(new Set(ordered.items.map((i) => i.itemId)));
+  });
+});

@@ -43,8 +43,8 @@ export interface StudyToday {
   streak: number;
 }
 
-/** Everything the review page and the dashboard need about today. */
-export function loadStudyToday(database: Db, library: Library, userId: string, now: Date): StudyToday {
+/** Everything the review page and the dashboard need about today (`order: false`: the queue's counts are right, its order is not spread). */
+export function loadStudyToday(database: Db, library: Library, userId: string, now: Date, options: { order?: boolean } = {}): StudyToday {
   const settings = toStudySettings(getSettingsRow(database, userId));
   const { day, start, end } = studyDayBounds(now, settings.day);
   const { reviews, introduced, quizAnswers } = countReviews(database, userId, start, end);
@@ -79,6 +79,7 @@ export function loadStudyToday(database: Db, library: Library, userId: string, n
     maxReviewsPerDay: settings.maxReviewsPerDay,
     reviewsDoneToday: reviews - introduced,
     startedIds: rows.startedIds,
+    order: options.order,
   });
   const since = new Date(now.getTime() - 400 * 86_400_000);
   const dayOf = studyDayKeyer(settings.day);
