@@ -3,54 +3,51 @@
 import { useEffect } from 'react';
 
 /**
- * Draws each `pre.mermaid` when it comes near the screen. The (large) mermaid bundle is
- * fetched only when a diagram is about to be seen, not on every lesson that has one; it is
- * served from our own build.
+ * Draws every `pre.mermaid` on the page. The (large) mermaid bundle is fetched only once a
+ * diagram comes near the screen, not on every lesson that has one further down or on
+ * another level; it is served from our own build. Once loaded, it draws all the page's
+ * diagrams, and those that appear later (levels are swapped in place).
  */
 export function Mermaid() {
   useEffect(() => {
     let cancelled = false;
+    let loaded = false;
     const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
-    const waiting = new Set<HTMLElement>();
-    let drawing: Promise<void> = Promise.resolve();
-
-    function draw(nodes: HTMLElement[]) {
-      drawing = drawing.then(async () => {
+    let running = false;
+    async function draw() {
+      if (running) return;
+      running = true;
+      try {
         const { default: mermaid } = await import('mermaid');
+        loaded = true;
         if (cancelled) return;
         mermaid.initialize({ startOnLoad: false, theme: dark ? 'dark' : 'neutral', securityLevel: 'strict' });
-        const fresh = nodes.filter((n) => n.isConnected && !n.hasAttribute('data-processed'));
-        if (fresh.length) await mermaid.run({ nodes: fresh, suppressErrors: true });
-      });
+        const nodes = Array.from(document.querySelectorAll<HTMLElement>('pre.mermaid:not([data-processed])'));
+        if (nodes.length) await mermaid.run({ nodes, suppressErrors: true });
+      } finally {
+        running = false;
+      }
     }
-
-    const visible = new IntersectionObserver(
+    const near = new IntersectionObserver(
       (entries) => {
-        const near = entries.filter((e) => e.isIntersecting).map((e) => e.target as HTMLElement);
-        for (const n of near) {
-          visible.unobserve(n);
-          waiting.delete(n);
+        if (entries.some((e) => e.isIntersecting)) {
+          near.disconnect();
+          void draw();
         }
-        if (near.length) draw(near);
       },
       { rootMargin: '400px 0px' },
     );
-    function watch() {
-      for (const n of document.querySelectorAll<HTMLElement>('pre.mermaid:not([data-processed])')) {
-        if (!waiting.has(n)) {
-          waiting.add(n);
-          visible.observe(n);
-        }
-      }
-    }
+    const watch = () => {
+      if (loaded) return void draw();
+      for (const n of document.querySelectorAll<HTMLElement>('pre.mermaid:not([data-processed])')) near.observe(n);
+    };
     watch();
-    // Levels are swapped in place: watch diagrams that appear later too.
     const added = new MutationObserver(watch);
     added.observe(document.body, { childList: true, subtree: true });
     return () => {
       cancelled = true;
+      near.disconnect();
       added.disconnect();
-      visible.disconnect();
     };
   }, []);
   return null;
