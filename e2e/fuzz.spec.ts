@@ -217,6 +217,11 @@ test('fuzz: malformed requests to every route handler and server action get no 5
     tasks.push(
       send(api, 'GET /api/teams/[id]/report', pick(r, ['GET', 'HEAD', 'POST', 'DELETE']), `/api/teams/${ids()}/report?${encodeURIComponent(junk(r))}`, brokenHeaders(r, origin), r() < 0.3 ? brokenBody(r) : undefined),
     );
+    tasks.push(send(api, 'POST /api/review/items', pick(r, ['POST', 'GET', 'PUT']), '/api/review/items', brokenHeaders(r, origin), brokenBody(r)));
+    // A well-formed sign-out would end the fuzzing session: only refused ones (another site, no origin, other methods).
+    tasks.push(
+      send(api, 'POST /api/sign-out', pick(r, ['POST', 'GET', 'PUT', 'DELETE']), '/api/sign-out', { 'sec-fetch-site': pick(r, ['cross-site', 'same-site']), origin: 'https://evil.example' }, r() < 0.5 ? brokenBody(r) : undefined),
+    );
     tasks.push(send(api, 'GET /api/health', pick(r, ['GET', 'POST', 'DELETE']), `/api/health?${encodeURIComponent(junk(r))}`, brokenHeaders(r, origin), r() < 0.3 ? brokenBody(r) : undefined));
     const authPath = pick(r, ['signin', 'callback/credentials', 'signout', 'session', 'csrf', 'providers', 'error', 'signin/credentials', junk(r, 10).replace(/[?#%]/g, '') || 'x']);
     const cb = pick(r, ['javascript:alert(1)', '//evil.example', '/\\evil.example', 'https://evil.example', junk(r), '%', 'foo']);

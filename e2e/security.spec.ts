@@ -89,6 +89,9 @@ test('every page loads under the CSP without a violation, with the security head
   await check('/patterns/saga');
   const tabs = page.getByRole('tab');
   for (let i = 0; (await page.locator('pre.mermaid').count()) === 0 && i < (await tabs.count()); i++) await tabs.nth(i).click();
+  // Mermaid loads when a diagram comes near the screen.
+  await page.mouse.move(0, 0);
+  await page.locator('pre.mermaid').first().scrollIntoViewIfNeeded();
   await expect(page.locator('pre.mermaid').first()).toHaveAttribute('data-processed', 'true', { timeout: 15_000 });
   await expect(page.locator('pre.mermaid svg').first()).toBeVisible();
 

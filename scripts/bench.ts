@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: the optimizer's time on 10,000 reviews, the review-queue query's time for
- * one learner in a database of 1,000,000 card states (medians and p95), load balancing and
- * easy days on a simulated learner over 180 days, and grades a second with SQLite's
- * synchronous=NORMAL and FULL. `npm run bench -- grades` runs only the last.
+ * `npm run bench`: load balancing and easy days on a simulated learner over 180 days
+ * (`balancing`), the optimizer's time on 10,000 reviews (`optimizer`), the review queue's time
+ * for one learner in a database of 1,000,000 card states (`queue`), grades a second in-process
+ * with SQLite's synchronous=NORMAL and FULL (`grades`), and the production server under load
+ * (`http`, scripts/bench-http.ts), then one table of figures beside issue 11's targets.
+ * `npm run bench -- http queue` runs the sections named; `--no-build` reuses the last build.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +13,7 @@ import { default_w } from 'ts-fsrs';
 import { readLibrary } from '../lib/content/load';
 import { openDatabase } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/migrate';
-import { listCardStates, markLessonRead } from '../lib/db/reviews';
+import { listCardStates, markLessonRead, queueRows } from '../lib/db/reviews';
 import { createUser } from '../lib/db/users';
 import { fitParameters, loadOptimizer } from '../lib/optimizer/fit';
 import { trainingItems } from '../lib/optimizer/items';
@@ -19,6 +21,8 @@ import { harderTruth, syntheticLog } from '../lib/optimizer/synthetic';
 import { mean, simulate, stdDev, type SimulationResult } from '../lib/srs/simulate';
 import { gradeItem } from '../lib/study/review';
 import { loadStudyToday } from '../lib/study/session';
+import { LEARN_AHEAD_MS } from '../lib/srs/queue';
+import { benchHttp, printTable, type Figure } from './bench-http';
 
 function stats(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
@@ -45,6 +49,8 @@ async function benchOptimizer() {
     `optimizer, 10,000 reviews: median ${fmt(s.median)}, min ${fmt(s.min)} over ${s.runs} runs; log loss ${result!.logLossDefault.toFixed(4)} -> ${result!.logLossFitted.toFixed(4)}`,
   );
 }
+
+const queueFigures: Figure[] = [];
 
 function benchQueue() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-'));
@@ -77,22 +83,34 @@ function benchQueue() {
   const rows = (sqlite.prepare('select count(*) as n from card_states').get() as { n: number }).n;
   console.log(`queue: built ${rows.toLocaleString('en')} card states for ${USERS} learners in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const user = 'user-500';
+  const allRowTimes: number[] = [];
   const sqlTimes: number[] = [];
   const fullTimes: number[] = [];
   for (let i = 0; i < 60; i++) {
     let t = performance.now();
     listCardStates(db, user);
+    allRowTimes.push(performance.now() - t);
+    const now = new Date();
+    t = performance.now();
+    queueRows(db, user, { now, learnAheadUntil: new Date(now.getTime() + LEARN_AHEAD_MS), dayEnd: new Date(now.getTime() + 86_400_000), reviewLimit: 9999 });
     sqlTimes.push(performance.now() - t);
     t = performance.now();
-    const today = loadStudyToday(db, library, user, new Date());
+    const today = loadStudyToday(db, library, user, now);
     fullTimes.push(performance.now() - t);
     if (i === 0) console.log(`queue: learner has ${today.queue.items.length} cards in today's session (${today.queue.counts.review} reviews due)`);
   }
-  const plan = sqlite.prepare('explain query plan select * from card_states where user_id = ?').all(user) as { detail: string }[];
+  const plan = sqlite.prepare('explain query plan select item_id from card_states where user_id = ? and state = 2 and due < ? order by due, rowid').all(user, now) as { detail: string }[];
+  const all = stats(allRowTimes.slice(10));
   const a = stats(sqlTimes.slice(10));
   const b = stats(fullTimes.slice(10));
-  console.log(`queue: card-state query (index: ${plan.map((p) => p.detail).join('; ')}): median ${fmt(a.median)}, p95 ${fmt(a.p95)}`);
+  console.log(`queue: every card state with every column (what the queue read before): median ${fmt(all.median)}, p95 ${fmt(all.p95)}`);
+  console.log(`queue: the queue's rows, selected and ordered by SQLite (plan: ${plan.map((p) => p.detail).join('; ')}): median ${fmt(a.median)}, p95 ${fmt(a.p95)}`);
   console.log(`queue: whole session build (query + limits + streak + ordering): median ${fmt(b.median)}, p95 ${fmt(b.p95)}`);
+  queueFigures.push(
+    { name: 'due queue, whole session build (1,000 cards of 1,000,000)', target: '≤ 2 ms', unit: 'ms', runs: [b.median], meets: (v) => v <= 2, digits: 2 },
+    { name: 'due queue, its SQL alone', target: '', unit: 'ms', runs: [a.median], digits: 2 },
+    { name: 'every card state, every column (before)', target: '(before)', unit: 'ms', runs: [all.median], digits: 2 },
+  );
   db.$client.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
@@ -161,15 +179,27 @@ function benchGrades(synchronous: 'NORMAL' | 'FULL') {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-if (process.argv.includes('grades')) {
-  for (let round = 0; round < 3; round++) {
+const SECTIONS = ['balancing', 'optimizer', 'queue', 'grades', 'http'] as const;
+const asked = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
+if (unknown.length) {
+  console.error(`bench: no section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
+  process.exit(1);
+}
+const run = (name: (typeof SECTIONS)[number]) => asked.length === 0 || asked.includes(name);
+if (run('balancing')) benchBalancing();
+if (run('optimizer')) await benchOptimizer();
+if (run('queue')) benchQueue();
+if (run('grades')) {
+  // Alone, three rounds each (decision 006's table); with the other sections, one.
+  const rounds = asked.length === 1 ? 3 : 1;
+  for (let round = 0; round < rounds; round++) {
     benchGrades('NORMAL');
     benchGrades('FULL');
   }
-} else {
-  benchBalancing();
-  await benchOptimizer();
-  benchQueue();
-  benchGrades('NORMAL');
-  benchGrades('FULL');
+}
+const httpFigures = run('http') ? await benchHttp({ build: !process.argv.includes('--no-build') }) : [];
+if (httpFigures.length || queueFigures.length) {
+  console.log('\nIssue 11 targets (median of the runs; "met" compares the median with the target):\n');
+  printTable([...httpFigures, ...queueFigures]);
 }

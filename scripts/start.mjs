@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds if there is no production build yet, migrates the database, makes
- * sure the demo learner exists, then serves the app. Works on a fresh clone after `npm ci`.
+ * sure the demo learner exists, then serves the app with one server process per core
+ * (`WEB_CONCURRENCY` sets how many). Works on a fresh clone after `npm ci`.
  */
 import { spawnSync, spawn } from 'node:child_process';
+import cluster from 'node:cluster';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { exampleSecret, secretProblem } from './secret-check.mjs';
+import { webConcurrency } from './web-concurrency.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -45,7 +48,51 @@ if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || process.argv.include
 run(bin('tsx'), ['--conditions=react-server', 'scripts/migrate.ts']);
 run(bin('tsx'), ['--conditions=react-server', 'scripts/seed.ts']);
 
-console.log(`\nPatternwise is starting on http://localhost:${port}\n`);
-const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
-server.on('exit', (code) => process.exit(code ?? 0));
+const workers = webConcurrency(process.env.WEB_CONCURRENCY);
+if (workers === null) {
+  console.error(`start: WEB_CONCURRENCY must be a whole number from 1 to 64 (got "${process.env.WEB_CONCURRENCY}").`);
+  process.exit(1);
+}
+console.log(`\nPatternwise is starting on http://localhost:${port} (${workers} server process${workers === 1 ? '' : 'es'})\n`);
+const env = { ...process.env, NODE_ENV: 'production' };
+if (workers === 1) {
+  const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env });
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+  server.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  serveCluster(workers, env);
+}
+
+/**
+ * One `next start` per worker of a Node cluster, all on one port: the primary (this process)
+ * accepts connections and hands them out in turn, so every core serves requests
+ * (docs/decisions/011). Migrations ran above, once; everything else that must happen once is
+ * decided in the database. A worker that dies is replaced, unless workers keep dying at start.
+ */
+function serveCluster(count, workerEnv) {
+  cluster.setupPrimary({ exec: path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), args: ['start', '-p', port] });
+  let stopping = false;
+  let quickDeaths = 0;
+  const fork = () => {
+    const worker = cluster.fork(workerEnv);
+    worker.startedAt = Date.now();
+  };
+  for (let i = 0; i < count; i++) fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    quickDeaths = Date.now() - worker.startedAt < 10_000 ? quickDeaths + 1 : 0;
+    console.error(`start: server process ${worker.process.pid} exited (${signal ?? code}).${quickDeaths > 5 ? ' Giving up.' : ' Starting another.'}`);
+    if (quickDeaths > 5) process.exit(1);
+    fork();
+  });
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.on(sig, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(sig);
+      setTimeout(() => process.exit(0), 10_000).unref();
+    });
+  }
+}

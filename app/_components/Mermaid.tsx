@@ -3,12 +3,15 @@
 import { useEffect } from 'react';
 
 /**
- * Draws every `pre.mermaid` on the page. Rendered only on pages that have a diagram, so
- * the (large) mermaid bundle is fetched only there; it is served from our own build.
+ * Draws every `pre.mermaid` on the page. The (large) mermaid bundle is fetched only once a
+ * diagram comes near the screen, not on every lesson that has one further down or on
+ * another level; it is served from our own build. Once loaded, it draws all the page's
+ * diagrams, and those that appear later (levels are swapped in place).
  */
 export function Mermaid() {
   useEffect(() => {
     let cancelled = false;
+    let loaded = false;
     const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
     let running = false;
     async function draw() {
@@ -16,6 +19,7 @@ export function Mermaid() {
       running = true;
       try {
         const { default: mermaid } = await import('mermaid');
+        loaded = true;
         if (cancelled) return;
         mermaid.initialize({ startOnLoad: false, theme: dark ? 'dark' : 'neutral', securityLevel: 'strict' });
         const nodes = Array.from(document.querySelectorAll<HTMLElement>('pre.mermaid:not([data-processed])'));
@@ -24,13 +28,26 @@ export function Mermaid() {
         running = false;
       }
     }
-    void draw();
-    // Levels are swapped in place; draw diagrams that appear later too.
-    const observer = new MutationObserver(() => void draw());
-    observer.observe(document.body, { childList: true, subtree: true });
+    const near = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          near.disconnect();
+          void draw();
+        }
+      },
+      { rootMargin: '400px 0px' },
+    );
+    const watch = () => {
+      if (loaded) return void draw();
+      for (const n of document.querySelectorAll<HTMLElement>('pre.mermaid:not([data-processed])')) near.observe(n);
+    };
+    watch();
+    const added = new MutationObserver(watch);
+    added.observe(document.body, { childList: true, subtree: true });
     return () => {
       cancelled = true;
-      observer.disconnect();
+      near.disconnect();
+      added.disconnect();
     };
   }, []);
   return null;

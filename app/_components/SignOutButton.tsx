@@ -1,11 +1,13 @@
-'use client';
-
-import { signOut } from 'next-auth/react';
-
+/**
+ * A plain form: no next-auth client on every page (it was most of the shell's JavaScript).
+ * `/api/sign-out` ends the session on the server and clears the cookie (decision 008).
+ */
 export function SignOutButton() {
   return (
-    <button type="button" className="btn btn-small" onClick={() => void signOut({ callbackUrl: '/sign-in' })}>
-      Sign out
-    </button>
+    <form method="post" action="/api/sign-out" className="sign-out">
+      <button type="submit" className="btn btn-small">
+        Sign out
+      </button>
+    </form>
   );
 }

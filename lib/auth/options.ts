@@ -5,14 +5,17 @@ import { revokeSession } from '@/lib/db/sessions';
 import { findUserByEmail } from '@/lib/db/users';
 import { safeRedirectPath } from '@/lib/security/redirect';
 import { clientAddress, throttles } from '@/lib/security/throttle';
+import { decodeToken } from './jwt';
 import { dummyHash, verifyPassword } from './password';
 import { throttledCode } from './throttle-message';
 import { signInSchema } from './validation';
 
-const MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+export const MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: MAX_AGE_SECONDS },
+  // next-auth's decode with the derived key kept (lib/auth/jwt.ts); encoding stays next-auth's.
+  jwt: { decode: decodeToken },
   pages: { signIn: '/sign-in', error: '/sign-in' },
   // Development falls back to a fixed secret; `npm start` generates and keeps a real one.
   secret: process.env.NEXTAUTH_SECRET ?? (process.env.NODE_ENV === 'production' ? undefined : 'patternwise-dev-secret-not-for-production'),

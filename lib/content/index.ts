@@ -2,7 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { env } from '@/lib/env';
 import { readLibrary, formatProblem, type Library } from './load';
-import { renderMarkdown } from './markdown';
+import { renderInline, renderMarkdown } from './markdown';
 
 export type { Library, Topic, TopicCard, TopicQuestion } from './load';
 
@@ -32,6 +32,19 @@ export function renderCached(key: string, markdown: string): string {
   if (html === undefined) {
     html = renderMarkdown(markdown);
     cache.set(key, html);
+  }
+  return html;
+}
+
+/** Inline Markdown (card faces, question options), rendered once per content version and kept like renderCached. */
+export function renderInlineCached(key: string, markdown: string): string {
+  getLibrary();
+  const cache = globalForContent.patternwiseHtml!;
+  const id = `inline:${key}`;
+  let html = cache.get(id);
+  if (html === undefined) {
+    html = renderInline(markdown);
+    cache.set(id, html);
   }
   return html;
 }

@@ -8,8 +8,23 @@ export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.c
 
 type AnyDb = BetterSQLite3Database<Record<string, unknown>> & { $client: Database.Database };
 
+/**
+ * Applies the pending migrations. Several server processes may start at once on one file:
+ * each migration runs in a transaction, and a process that finds another one migrating
+ * (SQLITE_BUSY: the other committed first or holds the write lock) waits and tries again,
+ * then finds the migrations applied and does nothing. Each migration is applied once.
+ */
 export function applyMigrations(database: AnyDb, folder = MIGRATIONS_FOLDER): void {
-  migrate(database, { migrationsFolder: folder });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      migrate(database, { migrationsFolder: folder });
+      return;
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') || attempt >= 50) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50 + Math.floor(Math.random() * 50));
+    }
+  }
 }
 
 /** Compares the journal drizzle-kit wrote with what the database has applied. */

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { Db } from './client';
+import { prepared, rawClient } from './prepared';
 import { optimizerRuns, reviewLogs, userSettings, type OptimizerRunRow } from './schema';
 
 export function createRun(database: Db, run: { id: string; userId: string; trigger: 'manual' | 'auto'; now: Date }): OptimizerRunRow {
@@ -45,6 +46,8 @@ export function claimRun(
         .values({ id: run.id, userId: run.userId, trigger: run.trigger, status: 'queued', startedAt: run.now })
         .returning()
         .get();
+      // Reviews count towards the next automatic run from this run's start.
+      tx.update(userSettings).set({ reviewsSinceOptimize: 0 }).where(eq(userSettings.userId, run.userId)).run();
       return { ok: true as const, run: row };
     },
     { behavior: 'immediate' },
@@ -70,6 +73,21 @@ export function allReviewLogs(database: Db, userId: string) {
     .from(reviewLogs)
     .where(and(eq(reviewLogs.userId, userId), ne(reviewLogs.source, 'cram')))
     .all();
+}
+
+/** When the learner's latest optimizer run started (one indexed read), or null. */
+export function latestRunStart(database: Db, userId: string): Date | null {
+  const row = prepared(rawClient(database), 'select max(started_at) as t from optimizer_runs where user_id = ?').get(userId) as { t: number | null };
+  return row.t === null ? null : new Date(row.t);
+}
+
+/** Whether the learner has at least `n` reviews (cram answers aside): reads at most n index entries. */
+export function hasReviews(database: Db, userId: string, n: number): boolean {
+  const row = prepared(
+    rawClient(database),
+    "select count(*) as c from (select 1 from review_logs where user_id = ? and source != 'cram' limit ?)",
+  ).get(userId, n) as { c: number };
+  return row.c >= n;
 }
 
 export function countReviewsSince(database: Db, userId: string, since: Date | null): number {

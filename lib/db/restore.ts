@@ -280,8 +280,24 @@ export function restoreSettings(database: Db, userId: string, s: BackupSettings,
     .run();
 }
 
-export function createRestoreJob(database: Db, userId: string, id: string, now: Date): void {
-  database.insert(restoreJobs).values({ id, userId, status: 'running', progress: 0, startedAt: now }).run();
+/**
+ * Creates a running job unless the learner already has one, in one immediate transaction:
+ * two server processes cannot both start a restore for the same learner.
+ */
+export function claimRestoreJob(database: Db, userId: string, id: string, now: Date): boolean {
+  return database.transaction(
+    (tx) => {
+      const running = tx
+        .select({ id: restoreJobs.id })
+        .from(restoreJobs)
+        .where(and(eq(restoreJobs.userId, userId), eq(restoreJobs.status, 'running')))
+        .get();
+      if (running) return false;
+      tx.insert(restoreJobs).values({ id, userId, status: 'running', progress: 0, startedAt: now }).run();
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 export function updateRestoreJob(database: Db, id: string, patch: Partial<Pick<RestoreJobRow, 'status' | 'progress' | 'result' | 'message' | 'finishedAt'>>): void {

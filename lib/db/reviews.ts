@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client';
 import type * as schema from './schema';
+import { prepared, rawClient } from './prepared';
 
 /** The database or a transaction on it: queries that must join a caller's transaction take this. */
 export type Executor = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
@@ -70,8 +71,9 @@ export function logRowToReviewLog(row: ReviewLogRow): ReviewLog {
   };
 }
 
+/** Every card state of the learner, in due order (ties in table order), as the (user, due) index gave them before it had a sibling. */
 export function listCardStates(database: Db, userId: string): CardStateRow[] {
-  return database.select().from(cardStates).where(eq(cardStates.userId, userId)).all();
+  return database.select().from(cardStates).where(eq(cardStates.userId, userId)).orderBy(cardStates.due, sql`rowid`).all();
 }
 
 export function getCardState(database: Db, userId: string, itemId: string): CardStateRow | undefined {
@@ -80,6 +82,69 @@ export function getCardState(database: Db, userId: string, itemId: string): Card
     .from(cardStates)
     .where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, itemId)))
     .get();
+}
+
+/** Whether the learner has a state for the item, or has read the lesson it belongs to: what makes it theirs to grade. */
+export function isStudyable(database: Db, userId: string, itemId: string, topicId: string): boolean {
+  const sqlite = rawClient(database);
+  return Boolean(
+    prepared(sqlite, 'select 1 from card_states where user_id = ? and item_id = ?').get(userId, itemId) ??
+      prepared(sqlite, 'select 1 from lesson_reads where user_id = ? and topic_id = ?').get(userId, topicId),
+  );
+}
+
+/** A started card as the review queue needs it: ids and FSRS state only. */
+export interface QueueRow {
+  itemId: string;
+  topicId: string;
+  card: Card;
+}
+
+/**
+ * What today's queue can take from card_states, selected by SQLite: learning cards due
+ * within the learn-ahead window and cards in the New state (both in due order), then review
+ * cards due before the end of the study day, in due order, at most `reviewLimit` (null: all).
+ * Suspended and buried cards are left out. Ties in due keep the table's order (rowid), as
+ * the queue's stable sort did over every row.
+ */
+export function queueRows(
+  database: Db,
+  userId: string,
+  at: { now: Date; learnAheadUntil: Date; dayEnd: Date; reviewLimit: number | null },
+): { learningAndNew: QueueRow[]; review: QueueRow[]; startedIds: Set<string> } {
+  const sqlite = rawClient(database);
+  const now = at.now.getTime();
+  const available = 'user_id = ? and suspended = 0 and (buried_until is null or buried_until <= ?)';
+  const toRow = (r: RawCard & { item_id: string; topic_id: string }): QueueRow => ({ itemId: r.item_id, topicId: r.topic_id, card: rawToCard(r) });
+  const learningAndNew = (
+    prepared(
+      sqlite,
+      `select item_id, topic_id, ${CARD_COLUMNS} from card_states
+         where ${available} and ((state in (1, 3) and due <= ?) or state = 0) order by due, rowid`,
+    ).all(userId, now, at.learnAheadUntil.getTime()) as (RawCard & { item_id: string; topic_id: string })[]
+  ).map(toRow);
+  const review = (
+    prepared(
+      sqlite,
+      `select item_id, topic_id, ${CARD_COLUMNS} from card_states
+         where ${available} and state = 2 and due < ? order by due, rowid limit ?`,
+    ).all(userId, now, at.dayEnd.getTime(), at.reviewLimit ?? -1) as (RawCard & { item_id: string; topic_id: string })[]
+  ).map(toRow);
+  const startedIds = new Set(
+    (prepared(sqlite, 'select item_id from card_states where user_id = ?').pluck().all(userId) as string[]),
+  );
+  return { learningAndNew, review, startedIds };
+}
+
+/** The learner's card states for the given items (those never studied are absent). */
+export function cardStatesFor(database: Db, userId: string, itemIds: readonly string[]): Map<string, Card> {
+  const out = new Map<string, Card>();
+  if (itemIds.length === 0) return out;
+  const rows = rawClient(database)
+    .prepare(`select item_id, ${CARD_COLUMNS} from card_states where user_id = ? and item_id in (${itemIds.map(() => '?').join(', ')})`)
+    .all(userId, ...itemIds) as (RawCard & { item_id: string })[];
+  for (const r of rows) out.set(r.item_id, rawToCard(r));
+  return out;
 }
 
 export interface RecordReviewInput {
@@ -101,67 +166,120 @@ export interface RecordReviewInput {
  * Records one review: the new card state and the log row in one transaction. A log id that
  * already exists raises DuplicateReviewError and changes nothing (a retried submit).
  */
-export function recordReview(database: Db, input: RecordReviewInput): { card: Card; log: ReviewLogRow } {
+export function recordReview(database: Db, input: RecordReviewInput): { card: Card; log: ReviewLogRow; reviewsSinceOptimize: number } {
   return database.transaction((tx) => recordReviewIn(tx, input));
 }
 
-/** recordReview inside the caller's transaction. */
-export function recordReviewIn(tx: Executor, input: RecordReviewInput): { card: Card; log: ReviewLogRow } {
-  {
-    if (tx.select({ id: reviewLogs.id }).from(reviewLogs).where(eq(reviewLogs.id, input.logId)).get()) {
-      throw new DuplicateReviewError();
-    }
-    const existing = tx
-      .select()
-      .from(cardStates)
-      .where(and(eq(cardStates.userId, input.userId), eq(cardStates.itemId, input.itemId)))
-      .get();
-    const previous = existing ? rowToCard(existing) : null;
-    const { card, log } = input.schedule(previous);
-    if (existing) {
-      tx.update(cardStates)
-        .set({ ...cardColumns(card), updatedAt: input.now })
-        .where(and(eq(cardStates.userId, input.userId), eq(cardStates.itemId, input.itemId)))
-        .run();
-    } else {
-      tx.insert(cardStates)
-        .values({
-          userId: input.userId,
-          itemId: input.itemId,
-          topicId: input.topicId,
-          kind: input.kind,
-          ...cardColumns(card),
-          createdAt: input.now,
-          updatedAt: input.now,
-        })
-        .run();
-    }
-    const logRow = tx
-      .insert(reviewLogs)
-      .values({
-        id: input.logId,
-        userId: input.userId,
-        itemId: input.itemId,
-        rating: log.rating,
-        state: log.state,
-        logDue: log.due,
-        stability: log.stability,
-        difficulty: log.difficulty,
-        elapsedDays: log.elapsed_days,
-        lastElapsedDays: log.last_elapsed_days,
-        scheduledDays: log.scheduled_days,
-        learningSteps: log.learning_steps,
-        review: log.review,
-        prevDue: previous?.due ?? null,
-        hadState: Boolean(existing),
-        durationMs: input.durationMs,
-        source: input.source,
-        shownOrder: input.shownOrder ? JSON.stringify(input.shownOrder) : null,
-      })
-      .returning()
-      .get();
-    return { card, log: logRow };
+/** The FSRS columns of card_states, as SQLite returns them (timestamps in ms). */
+interface RawCard {
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  last_review: number | null;
+}
+const CARD_COLUMNS = 'due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review';
+
+function rawToCard(r: RawCard): Card {
+  return {
+    due: new Date(r.due),
+    stability: r.stability,
+    difficulty: r.difficulty,
+    elapsed_days: r.elapsed_days,
+    scheduled_days: r.scheduled_days,
+    learning_steps: r.learning_steps,
+    reps: r.reps,
+    lapses: r.lapses,
+    state: r.state,
+    last_review: r.last_review === null ? undefined : new Date(r.last_review),
+  };
+}
+
+const ms = (d: Date | undefined | null) => (d ? d.getTime() : null);
+
+/**
+ * recordReview inside the caller's transaction. Its statements are prepared once per
+ * connection (lib/db/prepared.ts): this is the hot path of every grade. It also counts the
+ * review towards the learner's next automatic optimizer run, and returns that count.
+ */
+export function recordReviewIn(tx: Executor, input: RecordReviewInput): { card: Card; log: ReviewLogRow; reviewsSinceOptimize: number } {
+  const sqlite = rawClient(tx);
+  if (prepared(sqlite, 'select 1 from review_logs where id = ?').get(input.logId)) throw new DuplicateReviewError();
+  const existing = prepared(sqlite, `select ${CARD_COLUMNS} from card_states where user_id = ? and item_id = ?`).get(input.userId, input.itemId) as
+    | RawCard
+    | undefined;
+  const previous = existing ? rawToCard(existing) : null;
+  const { card, log } = input.schedule(previous);
+  const now = input.now.getTime();
+  const values = [card.due.getTime(), card.stability, card.difficulty, card.elapsed_days, card.scheduled_days, card.learning_steps, card.reps, card.lapses, card.state, ms(card.last_review)];
+  if (existing) {
+    prepared(
+      sqlite,
+      `update card_states set due = ?, stability = ?, difficulty = ?, elapsed_days = ?, scheduled_days = ?, learning_steps = ?, reps = ?,
+         lapses = ?, state = ?, last_review = ?, updated_at = ? where user_id = ? and item_id = ?`,
+    ).run(...values, now, input.userId, input.itemId);
+  } else {
+    prepared(
+      sqlite,
+      `insert into card_states (user_id, item_id, topic_id, kind, ${CARD_COLUMNS}, suspended, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    ).run(input.userId, input.itemId, input.topicId, input.kind, ...values, now, now);
   }
+  const logRow: ReviewLogRow = {
+    id: input.logId,
+    userId: input.userId,
+    itemId: input.itemId,
+    rating: log.rating,
+    state: log.state,
+    logDue: log.due,
+    stability: log.stability,
+    difficulty: log.difficulty,
+    elapsedDays: log.elapsed_days,
+    lastElapsedDays: log.last_elapsed_days,
+    scheduledDays: log.scheduled_days,
+    learningSteps: log.learning_steps,
+    review: log.review,
+    prevDue: previous?.due ?? null,
+    hadState: Boolean(existing),
+    durationMs: input.durationMs,
+    source: input.source,
+    shownOrder: input.shownOrder ? JSON.stringify(input.shownOrder) : null,
+  };
+  prepared(
+    sqlite,
+    `insert into review_logs (id, user_id, item_id, rating, state, log_due, stability, difficulty, elapsed_days, last_elapsed_days,
+       scheduled_days, learning_steps, review, prev_due, had_state, duration_ms, source, shown_order)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    logRow.id,
+    logRow.userId,
+    logRow.itemId,
+    logRow.rating,
+    logRow.state,
+    logRow.logDue.getTime(),
+    logRow.stability,
+    logRow.difficulty,
+    logRow.elapsedDays,
+    logRow.lastElapsedDays,
+    logRow.scheduledDays,
+    logRow.learningSteps,
+    logRow.review.getTime(),
+    ms(logRow.prevDue),
+    logRow.hadState ? 1 : 0,
+    logRow.durationMs,
+    logRow.source,
+    logRow.shownOrder,
+  );
+  const counted = prepared(
+    sqlite,
+    'update user_settings set reviews_since_optimize = reviews_since_optimize + 1 where user_id = ? returning reviews_since_optimize as n',
+  ).get(input.userId) as { n: number } | undefined;
+  return { card, log: logRow, reviewsSinceOptimize: counted?.n ?? 0 };
 }
 
 /**
@@ -234,6 +352,8 @@ export function undoReview(
         .run();
     }
     tx.delete(reviewLogs).where(eq(reviewLogs.id, log.id)).run();
+    // The review no longer counts towards the next automatic optimizer run.
+    prepared(rawClient(tx), 'update user_settings set reviews_since_optimize = max(0, reviews_since_optimize - 1) where user_id = ?').run(input.userId);
     return { itemId: log.itemId, card: restored };
   });
 }
@@ -246,6 +366,19 @@ export function reviewDueTimes(database: Db | Executor, userId: string, from: Da
     .where(and(eq(cardStates.userId, userId), eq(cardStates.state, 2), eq(cardStates.suspended, false), gte(cardStates.due, from)))
     .all()
     .map((r) => r.due);
+}
+
+/**
+ * The same load counted by SQLite: review-state cards (suspended ones excluded) due from
+ * `from` on, per whole day after `from` (day 0 is [from, from + 24 h)). One row per day
+ * instead of one per card.
+ */
+export function reviewDueCountsByOffset(database: Db | Executor, userId: string, from: Date): { offset: number; n: number }[] {
+  return prepared(
+    rawClient(database),
+    `select (due - cast(? as integer)) / 86400000 as offset, count(*) as n from card_states
+       where user_id = ? and state = 2 and suspended = 0 and due >= ? group by offset`,
+  ).all(from.getTime(), userId, from.getTime()) as { offset: number; n: number }[];
 }
 
 /**
@@ -314,13 +447,13 @@ export function countReviews(
 
 /** Review times since `since`, newest first (streaks and calendars are computed from them; cram answers are apart). */
 export function reviewTimesSince(database: Db, userId: string, since: Date): Date[] {
-  return database
-    .select({ review: reviewLogs.review })
-    .from(reviewLogs)
-    .where(and(eq(reviewLogs.userId, userId), ne(reviewLogs.source, 'cram'), gte(reviewLogs.review, since)))
-    .orderBy(desc(reviewLogs.review))
-    .all()
-    .map((r) => r.review);
+  const times = prepared(
+    rawClient(database),
+    "select review from review_logs where user_id = ? and source != 'cram' and review >= ? order by review desc",
+  )
+    .pluck()
+    .all(userId, since.getTime()) as number[];
+  return times.map((t) => new Date(t));
 }
 
 export function markLessonRead(database: Db, userId: string, topicId: string, now: Date): void {

@@ -43,6 +43,8 @@ export const userSettings = sqliteTable('user_settings', {
   targetDate: text('target_date'),
   /** Re-fit the FSRS parameters by itself after every 1,000 new reviews, or monthly. */
   autoOptimize: integer('auto_optimize', { mode: 'boolean' }).notNull().default(true),
+  /** Reviews (not cram) since the learner's last optimizer run started: the O(1) auto-optimize check. */
+  reviewsSinceOptimize: integer('reviews_since_optimize').notNull().default(0),
   targetPath: text('target_path'),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
 });
@@ -74,7 +76,13 @@ export const cardStates = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.itemId] }), index('card_states_user_due').on(t.userId, t.due)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.itemId] }),
+    index('card_states_user_due').on(t.userId, t.due),
+    // Covers the load each grade balances against (review cards, not suspended, by due) and the
+    // queue's due reviews in due order, without reading the rows.
+    index('card_states_user_state_due').on(t.userId, t.state, t.suspended, t.due),
+  ],
 );
 
 export const reviewLogs = sqliteTable(

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '@/test/db-fixture';
 import { revokedSessions } from './schema';
-import { endAllSessions, revokeSession, sessionIsCurrent, setPassword } from './sessions';
+import { currentSessionUser, endAllSessions, revokeSession, sessionIsCurrent, setPassword } from './sessions';
 import { getUser } from './users';
 
 let ctx: ReturnType<typeof freshDb>;
@@ -50,5 +50,31 @@ describe('sessions', () => {
     revokeSession(ctx.db, id, 'old', new Date(T0.getTime() - 1), T0);
     revokeSession(ctx.db, id, 'new', new Date(T0.getTime() + 1000), T0);
     expect(ctx.db.select().from(revokedSessions).all().map((r) => r.sid)).toEqual(['new']);
+  });
+});
+
+describe('the per-request session check (one prepared read)', () => {
+  it('agrees with sessionIsCurrent on versions, revoked ids and missing users', () => {
+    const id = ctx.learner();
+    revokeSession(ctx.db, id, 'phone', new Date(T0.getTime() + 86_400_000), T0);
+    const cases = [{ sv: 0, sid: 'laptop' }, { sv: 0, sid: 'phone' }, {}, { sv: 1, sid: 'laptop' }, { sv: 0 }];
+    for (const claims of cases) {
+      const expected = sessionIsCurrent(ctx.db, getUser(ctx.db, id)!, claims);
+      const found = currentSessionUser(ctx.db, id, claims);
+      expect(Boolean(found), JSON.stringify(claims)).toBe(expected);
+      if (found) expect(found).toEqual(getUser(ctx.db, id));
+    }
+    endAllSessions(ctx.db, id);
+    expect(currentSessionUser(ctx.db, id, { sv: 0, sid: 'laptop' })).toBeUndefined();
+    expect(currentSessionUser(ctx.db, id, { sv: 1, sid: 'laptop' })?.id).toBe(id);
+    expect(currentSessionUser(ctx.db, 'no-such-user', {})).toBeUndefined();
+  });
+
+  it('a session revoked for another user does not end this one', () => {
+    const a = ctx.learner();
+    const b = ctx.learner();
+    revokeSession(ctx.db, a, 'shared-id', new Date(T0.getTime() + 86_400_000), T0);
+    expect(currentSessionUser(ctx.db, b, { sv: 0, sid: 'shared-id' })?.id).toBe(b);
+    expect(currentSessionUser(ctx.db, a, { sv: 0, sid: 'shared-id' })).toBeUndefined();
   });
 });

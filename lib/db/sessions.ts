@@ -1,5 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from './client';
+import { prepared, rawClient } from './prepared';
 import { revokedSessions, users, type User } from './schema';
 
 /** What a session token says about itself (lib/auth/options.ts puts it there at sign-in). */
@@ -20,6 +21,23 @@ export function sessionIsCurrent(database: Db, user: User, claims: TokenClaims):
     .where(and(eq(revokedSessions.sid, claims.sid), eq(revokedSessions.userId, user.id)))
     .get();
   return !revoked;
+}
+
+/**
+ * The user a token belongs to, if the token still counts (sessionIsCurrent): the user row and
+ * the revocation check in one prepared statement, since every signed-in request runs it.
+ */
+export function currentSessionUser(database: Db, userId: string, claims: TokenClaims): User | undefined {
+  const row = prepared(
+    rawClient(database),
+    `select id, email, name, password_hash, session_version, created_at,
+       exists(select 1 from revoked_sessions r where r.sid = ? and r.user_id = users.id) as revoked
+     from users where id = ?`,
+  ).get(claims.sid ?? null, userId) as
+    | { id: string; email: string; name: string | null; password_hash: string; session_version: number; created_at: number; revoked: number }
+    | undefined;
+  if (!row || row.revoked || (claims.sv ?? 0) !== row.session_version) return undefined;
+  return { id: row.id, email: row.email, name: row.name, passwordHash: row.password_hash, sessionVersion: row.session_version, createdAt: new Date(row.created_at) };
 }
 
 /** Sign-out: this session's token stops working everywhere it was copied. */

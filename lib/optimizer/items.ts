@@ -1,4 +1,4 @@
-import { studyDay, type DayConfig } from '@/lib/srs/day';
+import { studyDayKeyer, type DayConfig } from '@/lib/srs/day';
 
 export interface LogForTraining {
   itemId: string;
@@ -29,12 +29,13 @@ export function trainingItems(logs: LogForTraining[], day: DayConfig): TrainingI
     byCard.set(l.itemId, list);
   }
   const items: TrainingItem[] = [];
+  const dayOf = studyDayKeyer(day);
   for (const list of byCard.values()) {
     list.sort((a, b) => a.review.getTime() - b.review.getTime());
     const reviews: [number, number][] = [];
     let prevDay: number | null = null;
     for (const l of list) {
-      const d = dayNumber(studyDay(l.review, day));
+      const d = dayNumber(dayOf(l.review));
       reviews.push([l.rating, prevDay === null ? 0 : d - prevDay]);
       prevDay = d;
       if (reviews.length >= 2) items.push({ reviews: reviews.slice() });

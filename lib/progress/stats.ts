@@ -1,4 +1,4 @@
-import { addDays, studyDay, type DayConfig } from '@/lib/srs/day';
+import { addDays, studyDayKeyer, type DayConfig } from '@/lib/srs/day';
 import { Rating, State } from '@/lib/srs/scheduler';
 
 export interface LogPoint {
@@ -19,8 +19,10 @@ export interface DayCount {
 /** Reviews and time studied per study day. */
 export function perDay(logs: LogPoint[], config: DayConfig): Map<string, { count: number; ms: number }> {
   const out = new Map<string, { count: number; ms: number }>();
+  // Day bounds once per day, not a timezone lookup per log.
+  const dayOf = studyDayKeyer(config);
   for (const l of logs) {
-    const d = studyDay(l.review, config);
+    const d = dayOf(l.review);
     const cur = out.get(d) ?? { count: 0, ms: 0 };
     cur.count += 1;
     cur.ms += l.durationMs;
@@ -41,9 +43,10 @@ export function heatmap(counts: Map<string, { count: number }>, today: string, d
 export function forecast(cards: { due: Date; state: number; suspended: boolean }[], today: string, config: DayConfig, days = 30): DayCount[] {
   const out = Array.from({ length: days }, (_, i) => ({ day: addDays(today, i), count: 0 }));
   const index = new Map(out.map((d, i) => [d.day, i]));
+  const dayOf = studyDayKeyer(config);
   for (const c of cards) {
     if (c.suspended || c.state === State.New) continue;
-    const d = studyDay(c.due, config);
+    const d = dayOf(c.due);
     const i = d < today ? 0 : index.get(d);
     if (i !== undefined) out[i]!.count += 1;
   }

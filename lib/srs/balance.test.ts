@@ -137,3 +137,14 @@ describe('weekForecast', () => {
     expect(half.reduce((s, n) => s + n, 0)).toBeCloseTo(84);
   });
 });
+
+describe('weekday and addDays with kept day numbers', () => {
+  it('agree with Date for every day of several years, across month and year ends', () => {
+    for (let n = 0; n < 3 * 366; n++) {
+      const d = new Date(Date.UTC(2025, 0, 1 + n));
+      const key = d.toISOString().slice(0, 10);
+      expect(weekday(key)).toBe(d.getUTCDay());
+      for (const step of [-400, -31, -1, 0, 1, 29, 365]) expect(addDays(key, step)).toBe(new Date(d.getTime() + step * 86_400_000).toISOString().slice(0, 10));
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { get_fuzz_range } from 'ts-fsrs';
 import { hashSeed, prng } from '@/lib/quiz/shuffle';
-import { addDays } from './day';
+import { addDays, dayNumberOf } from './day';
 
 /**
  * What load balancing needs to know about the learner's days: review cards already due on
@@ -19,7 +19,8 @@ export const NORMAL_WEEK: readonly number[] = [1, 1, 1, 1, 1, 1, 1];
 
 /** The weekday (0 Sunday … 6 Saturday) of a YYYY-MM-DD key. */
 export function weekday(dayKey: string): number {
-  return new Date(`${dayKey}T00:00:00Z`).getUTCDay();
+  // 1970-01-01 was a Thursday (4).
+  return (((dayNumberOf(dayKey) + 4) % 7) + 7) % 7;
 }
 
 /** Review cards due per study day, from their due times (the day of each through `dayOf`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, currentStreak, dayStartInstant, isValidTimezone, studyDay, studyDayBounds, zonedToInstant } from './day';
+import { addDays, currentStreak, dayStartInstant, isValidTimezone, studyDay, studyDayBounds, studyDayKeyer, zonedToInstant } from './day';
 
 const NY = { timezone: 'America/New_York', dayStartHour: 4 };
 const BERLIN = { timezone: 'Europe/Berlin', dayStartHour: 4 };
@@ -93,5 +93,31 @@ describe('helpers', () => {
   it('validates timezones', () => {
     expect(isValidTimezone('Europe/Berlin')).toBe(true);
     expect(isValidTimezone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('studyDayKeyer', () => {
+  it('gives every instant the same day as studyDay, across DST changes, odd offsets and day starts, in any order', () => {
+    const zones = ['America/New_York', 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC'];
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    // Around the 2026 DST changes (March, April, October, November) and in between.
+    const from = Date.UTC(2026, 2, 1);
+    const span = 280 * 86_400_000;
+    for (const timezone of zones) {
+      for (const dayStartHour of [0, 1, 2, 3, 4, 23]) {
+        const config = { timezone, dayStartHour };
+        const keyer = studyDayKeyer(config);
+        const instants = Array.from({ length: 400 }, () => new Date(from + Math.floor(rand() * span)));
+        // Half in order (the usual case), half shuffled.
+        instants.slice(0, 200).sort((a, b) => a.getTime() - b.getTime());
+        for (const t of instants) expect(keyer(t), `${timezone} ${dayStartHour} ${t.toISOString()}`).toBe(studyDay(t, config));
+        // Each instant around a day boundary, too.
+        for (let d = 0; d < 280; d += 7) {
+          const start = dayStartInstant(addDays('2026-03-01', d), config).getTime();
+          for (const t of [start - 1, start, start + 1]) expect(keyer(new Date(t))).toBe(studyDay(new Date(t), config));
+        }
+      }
+    }
   });
 });

@@ -95,8 +95,44 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+// Grading calls addDays for every day of a card's fuzz range and of the learner's load:
+// day keys and day numbers are kept (bounded) instead of parsed and formatted each time.
+const dayNumbers = new Map<string, number>();
+const dayKeys = new Map<number, string>();
+const MEMO_LIMIT = 50_000;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD key (out-of-range parts roll over, as Date.UTC does). */
+export function dayNumberOf(dayKey: string): number {
+  let n = dayNumbers.get(dayKey);
+  if (n === undefined) {
+    const [y, m, d] = dayKey.split('-').map(Number) as [number, number, number];
+    n = Date.UTC(y, m - 1, d) / 86_400_000;
+    if (dayNumbers.size >= MEMO_LIMIT) dayNumbers.clear();
+    dayNumbers.set(dayKey, n);
+  }
+  return n;
+}
+
+/** The YYYY-MM-DD key of a day number. */
+export function dayKeyOf(dayNumber: number): string {
+  let key = dayKeys.get(dayNumber);
+  if (key === undefined) {
+    const t = new Date(dayNumber * 86_400_000);
+    key = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+    if (dayKeys.size >= MEMO_LIMIT) dayKeys.clear();
+    dayKeys.set(dayNumber, key);
+  }
+  return key;
+}
+
 /** Adds whole days to a YYYY-MM-DD key (calendar arithmetic, no timezone involved). */
 export function addDays(dayKey: string, days: number): string {
+  const n = dayNumberOf(dayKey);
+  // A key that is not a calendar date (NaN) formats as before: through Date.
+  return Number.isNaN(n) ? legacyAddDays(dayKey, days) : dayKeyOf(n + days);
+}
+
+function legacyAddDays(dayKey: string, days: number): string {
   const [y, m, d] = dayKey.split('-').map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1, d + days));
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
@@ -115,10 +151,24 @@ export function dayStartInstant(dayKey: string, config: DayConfig): Date {
   return zonedToInstant(y, m, d, config.dayStartHour, config.timezone);
 }
 
+/** The last study day computed per timezone and day start: every request asks for today's. */
+const todayCache = new Map<string, { day: string; start: number; end: number }>();
+
 /** The start and end (exclusive) of the study day containing `instant`. */
 export function studyDayBounds(instant: Date, config: DayConfig): { day: string; start: Date; end: Date } {
+  const key = `${config.timezone}|${config.dayStartHour}`;
+  const t = instant.getTime();
+  const cached = todayCache.get(key);
+  if (cached && t >= cached.start && t < cached.end) return { day: cached.day, start: new Date(cached.start), end: new Date(cached.end) };
   const day = studyDay(instant, config);
-  return { day, start: dayStartInstant(day, config), end: dayStartInstant(addDays(day, 1), config) };
+  const start = dayStartInstant(day, config);
+  const end = dayStartInstant(addDays(day, 1), config);
+  // Kept only when the whole range belongs to the day (see studyDayKeyer).
+  if (t >= start.getTime() && t < end.getTime() && studyDay(start, config) === day && studyDay(new Date(end.getTime() - 1), config) === day) {
+    if (todayCache.size > 1000) todayCache.clear();
+    todayCache.set(key, { day, start: start.getTime(), end: end.getTime() });
+  }
+  return { day, start, end };
 }
 
 /**
@@ -134,4 +184,49 @@ export function currentStreak(reviewDays: Iterable<string>, today: string): numb
     cursor = addDays(cursor, -1);
   }
   return streak;
+}
+
+/**
+ * `studyDay` for many instants: each study day's bounds are computed once (a few timezone
+ * lookups) and every instant inside them gets its day from a comparison, instead of one
+ * `Intl` call per instant. Give it the instants in any order; sorted ones hit the last day.
+ * It assumes a day's wall clock never steps back across the day-start hour inside the day (a
+ * one-hour fall-back, 1:59 → 1:00, stays within its hour); studyDay is exact everywhere.
+ */
+export function studyDayKeyer(config: DayConfig): (instant: Date) => string {
+  interface Range {
+    start: number;
+    end: number;
+    day: string;
+  }
+  // Ranges by the UTC days they overlap (a study day overlaps two or three).
+  const byUtcDay = new Map<number, Range[]>();
+  let last: Range | null = null;
+  return (instant: Date) => {
+    const t = instant.getTime();
+    if (last && t >= last.start && t < last.end) return last.day;
+    const k = Math.floor(t / 86_400_000);
+    for (const r of byUtcDay.get(k) ?? []) {
+      if (t >= r.start && t < r.end) {
+        last = r;
+        return r.day;
+      }
+    }
+    const day = studyDay(instant, config);
+    // The day after the last one starts where it ended (already checked): one bound to compute.
+    const start = last && day === addDays(last.day, 1) ? new Date(last.end) : dayStartInstant(day, config);
+    const end = dayStartInstant(addDays(day, 1), config);
+    const range = { start: start.getTime(), end: end.getTime(), day };
+    // Only a range that holds the instant and whose first and last instants belong to its day
+    // is kept: where a DST gap is not on the hour (Chatham) the computed start is off, and
+    // those days are looked up instant by instant.
+    if (!(t >= range.start && t < range.end) || (!last || last.end !== range.start ? studyDay(start, config) !== day : false) || studyDay(new Date(range.end - 1), config) !== day) return day;
+    for (let u = Math.floor(range.start / 86_400_000); u <= Math.floor((range.end - 1) / 86_400_000); u++) {
+      const list = byUtcDay.get(u);
+      if (list) list.push(range);
+      else byUtcDay.set(u, [range]);
+    }
+    last = range;
+    return day;
+  };
 }

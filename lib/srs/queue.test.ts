@@ -167,3 +167,40 @@ describe('spreadSiblings', () => {
     expect(q.items[0]!.card?.state).toBe(State.New);
   });
 });
+
+describe('spreadSiblings keeps its order with counts kept as items are taken', () => {
+  /** The version that recounted every pattern at each step. */
+  function reference<T extends { itemId: string; topicId: string; tests?: readonly string[] }>(items: readonly T[], previous: T | null = null): T[] {
+    const rest = [...items];
+    const out: T[] = [];
+    let last: T | null = previous;
+    while (rest.length) {
+      const free = (x: T) => !last || !areSiblings(last, x);
+      const byTopic = new Map<string, number>();
+      for (const x of rest) byTopic.set(x.topicId, (byTopic.get(x.topicId) ?? 0) + 1);
+      const [bigTopic, bigCount] = [...byTopic].reduce((a, b) => (b[1] > a[1] ? b : a));
+      let i = bigCount * 2 > rest.length ? rest.findIndex((x) => x.topicId === bigTopic && free(x)) : -1;
+      if (i < 0) i = rest.findIndex(free);
+      if (i < 0) i = 0;
+      const [next] = rest.splice(i, 1);
+      out.push(next!);
+      last = next!;
+    }
+    return out;
+  }
+  it('gives the same order as recounting, on random sessions with majorities, tests links and a previous item', () => {
+    let seed = 3;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let run = 0; run < 200; run++) {
+      const topics = 1 + Math.floor(rand() * 8);
+      const n = Math.floor(rand() * 60);
+      const items = Array.from({ length: n }, (_, i) => {
+        // Skewed: topic 0 often holds a majority.
+        const topicId = `t${rand() < 0.5 ? 0 : Math.floor(rand() * topics)}`;
+        return { itemId: `${topicId}/i${i}`, topicId, ...(rand() < 0.2 ? { tests: [`t${Math.floor(rand() * topics)}/i${Math.floor(rand() * n)}`] } : {}) };
+      });
+      const previous = rand() < 0.5 && n ? items[Math.floor(rand() * n)]! : null;
+      expect(spreadSiblings(items, previous)).toEqual(reference(items, previous));
+    }
+  });
+});

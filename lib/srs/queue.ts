@@ -30,6 +30,14 @@ export interface QueueInput {
   reviewsDoneToday: number;
   /** Learning cards due within this window count as due now (Anki's learn-ahead limit). */
   learnAheadMs?: number;
+  /**
+   * Every item the learner has started, when `started` holds only what may be due today (the
+   * database selected it): new candidates among them are not offered again. Default: the
+   * ids in `started`.
+   */
+  startedIds?: ReadonlySet<string>;
+  /** False when only the counts are wanted (the dashboard): siblings are not spread apart. */
+  order?: boolean;
 }
 
 export interface QueueItem {
@@ -95,15 +103,26 @@ export function spreadSiblings<T extends SiblingKey>(items: readonly T[], previo
   const rest = [...items];
   const out: T[] = [];
   let last = previous;
+  // Items left per pattern, kept as items are taken (not recounted each step: a session of
+  // 1,000 due cards made that quadratic). Only a strict majority matters, and there is at most one.
+  const byTopic = new Map<string, number>();
+  for (const x of rest) byTopic.set(x.topicId, (byTopic.get(x.topicId) ?? 0) + 1);
   while (rest.length) {
     const free = (x: T) => !last || !areSiblings(last, x);
-    const byTopic = new Map<string, number>();
-    for (const x of rest) byTopic.set(x.topicId, (byTopic.get(x.topicId) ?? 0) + 1);
-    const [bigTopic, bigCount] = [...byTopic].reduce((a, b) => (b[1] > a[1] ? b : a));
-    let i = bigCount * 2 > rest.length ? rest.findIndex((x) => x.topicId === bigTopic && free(x)) : -1;
+    let bigTopic: string | null = null;
+    for (const [topic, count] of byTopic) {
+      if (count * 2 > rest.length) {
+        bigTopic = topic;
+        break;
+      }
+    }
+    let i = bigTopic !== null ? rest.findIndex((x) => x.topicId === bigTopic && free(x)) : -1;
     if (i < 0) i = rest.findIndex(free);
     if (i < 0) i = 0;
     const [next] = rest.splice(i, 1);
+    const left = byTopic.get(next!.topicId)! - 1;
+    if (left === 0) byTopic.delete(next!.topicId);
+    else byTopic.set(next!.topicId, left);
     out.push(next!);
     last = next!;
   }
@@ -131,7 +150,7 @@ export function buildQueue(input: QueueInput): Queue {
     .sort(byDue)
     .slice(0, reviewRoom);
 
-  const startedIds = new Set(input.started.map((s) => s.itemId));
+  const startedIds = input.startedIds ?? new Set(input.started.map((s) => s.itemId));
   // A started card back in the New state (reset, or never graded) is offered like a new one.
   const resetToNew = available.filter((s) => s.card.state === State.New);
   const newRoom = Math.max(0, input.newPerDay - input.newDoneToday);
@@ -143,8 +162,9 @@ export function buildQueue(input: QueueInput): Queue {
   ].slice(0, newRoom);
 
   const toItem = (s: StartedItem): QueueItem => ({ itemId: s.itemId, topicId: s.topicId, card: s.card, ...(s.tests ? { tests: s.tests } : {}) });
+  const items = [...learning.map(toItem), ...interleave(review.map(toItem), fresh)];
   return {
-    items: spreadSiblings([...learning.map(toItem), ...interleave(review.map(toItem), fresh)]),
+    items: input.order === false ? items : spreadSiblings(items),
     counts: { learning: learning.length, review: review.length, new: fresh.length },
   };
 }

@@ -8,7 +8,7 @@ import { listCardStates, recordCramAnswer, rowToCard } from '@/lib/db/reviews';
 import { getSettingsRow } from '@/lib/db/settings';
 import { isCorrect, ratingForAnswer } from '@/lib/quiz/grade';
 import { cramLog, cramOrder } from '@/lib/srs/cram';
-import { studyDay } from '@/lib/srs/day';
+import { studyDayKeyer } from '@/lib/srs/day';
 import { createScheduler, type Grade } from '@/lib/srs/scheduler';
 import { toStudySettings } from '@/lib/srs/settings';
 import { BadGradeError, type GradeInput, UnknownItemError } from './review';
@@ -97,8 +97,9 @@ export function cramItem(database: Db, library: Library, userId: string, input: 
 export function cramHistory(database: Db, userId: string, now: Date, days = 30) {
   const day = toStudySettings(getSettingsRow(database, userId)).day;
   const byDay = new Map<string, { answers: number; recalled: number; items: Set<string> }>();
+  const dayOf = studyDayKeyer(day);
   for (const p of cramLogPoints(database, userId, new Date(now.getTime() - days * 86_400_000))) {
-    const key = studyDay(p.review, day);
+    const key = dayOf(p.review);
     const d = byDay.get(key) ?? { answers: 0, recalled: 0, items: new Set<string>() };
     d.answers += 1;
     if (p.rating > 1) d.recalled += 1;

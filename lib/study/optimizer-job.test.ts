@@ -1,7 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '@/test/db-fixture';
 import { createRun, getRun, updateRun } from '@/lib/db/optimizer';
-import { DAILY_MANUAL_RUNS, OptimizerBusyError, OptimizerLimitError, settleStaleRun, startOptimizer } from './optimizer-job';
+import { eq } from 'drizzle-orm';
+import path from 'node:path';
+import { readLibrary } from '@/lib/content/load';
+import { markLessonRead } from '@/lib/db/reviews';
+import { optimizerRuns, userSettings } from '@/lib/db/schema';
+import { getSettingsRow } from '@/lib/db/settings';
+import { AUTO_EVERY_DAYS, AUTO_EVERY_REVIEWS, DAILY_MANUAL_RUNS, maybeAutoOptimize, OptimizerBusyError, OptimizerLimitError, settleStaleRun, startOptimizer } from './optimizer-job';
+import { gradeItem, undoItem } from './review';
+
+const { library } = readLibrary(path.resolve('content'));
 
 let ctx: ReturnType<typeof freshDb>;
 beforeEach(() => {
@@ -67,5 +76,70 @@ describe('optimizer job', () => {
     expect((error as OptimizerLimitError).retryAfterSeconds).toBe(19 * 3600);
     // A day later the learner may run it again.
     await settled(user, startOptimizer(ctx.db, user, 'manual', new Date(now.getTime() + 86_400_000)));
+  });
+});
+
+describe('the automatic run check is a counter, not a count of the log', () => {
+  const counter = (user: string) => getSettingsRow(ctx.db, user).reviewsSinceOptimize;
+  const setCounter = (user: string, n: number) =>
+    ctx.db.update(userSettings).set({ reviewsSinceOptimize: n }).where(eq(userSettings.userId, user)).run();
+  const runs = (user: string) => ctx.db.select().from(optimizerRuns).where(eq(optimizerRuns.userId, user)).all();
+
+  it('each grade adds one in its transaction, undo takes it back, a claimed run resets it', async () => {
+    const user = ctx.learner();
+    const now = new Date('2026-04-01T10:00:00Z');
+    markLessonRead(ctx.db, user, 'timeout', now);
+    const cards = library.topics.get('timeout')!.cards.map((c) => c.id);
+    const results = cards.slice(0, 3).map((itemId, i) =>
+      gradeItem(ctx.db, library, user, { id: `00000000-0000-4000-8000-0000000002${i}0`, itemId, rating: 3, durationMs: 0 }, now),
+    );
+    expect(results.map((r) => r.reviewsSinceOptimize)).toEqual([1, 2, 3]);
+    expect(counter(user)).toBe(3);
+    // A retried grade is refused and counts nothing.
+    expect(() => gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-000000000200', itemId: cards[0]!, rating: 3, durationMs: 0 }, now)).toThrow();
+    expect(counter(user)).toBe(3);
+    undoItem(ctx.db, user, '00000000-0000-4000-8000-000000000220');
+    expect(counter(user)).toBe(2);
+    await settled(user, startOptimizer(ctx.db, user, 'manual', now));
+    expect(counter(user)).toBe(0);
+  });
+
+  it(`starts a run after ${AUTO_EVERY_REVIEWS} new reviews, not before, and not when the learner turned it off`, async () => {
+    const user = ctx.learner();
+    setCounter(user, AUTO_EVERY_REVIEWS - 1);
+    maybeAutoOptimize(ctx.db, user);
+    expect(runs(user)).toHaveLength(0);
+    setCounter(user, AUTO_EVERY_REVIEWS);
+    ctx.db.update(userSettings).set({ autoOptimize: false }).where(eq(userSettings.userId, user)).run();
+    maybeAutoOptimize(ctx.db, user);
+    expect(runs(user)).toHaveLength(0);
+    ctx.db.update(userSettings).set({ autoOptimize: true }).where(eq(userSettings.userId, user)).run();
+    maybeAutoOptimize(ctx.db, user);
+    const [run] = runs(user);
+    expect(run?.trigger).toBe('auto');
+    expect(counter(user)).toBe(0);
+    await settled(user, run!.id);
+  });
+
+  it('starts a monthly run only with a review since the last one and enough history', async () => {
+    const user = ctx.learner();
+    const now = new Date();
+    const old = createRun(ctx.db, { id: '00000000-0000-4000-8000-0000000003f1', userId: user, trigger: 'auto', now: new Date(now.getTime() - (AUTO_EVERY_DAYS + 1) * 86_400_000) });
+    updateRun(ctx.db, old.id, { status: 'done' });
+    setCounter(user, 5);
+    // Fewer than the optimizer's minimum reviews in the log: nothing to fit.
+    maybeAutoOptimize(ctx.db, user, now);
+    expect(runs(user)).toHaveLength(1);
+    setCounter(user, 0);
+    maybeAutoOptimize(ctx.db, user, now);
+    expect(runs(user)).toHaveLength(1);
+  });
+
+  it('a run another process claimed first is not an error for the grade that found it due', () => {
+    const user = ctx.learner();
+    createRun(ctx.db, { id: '00000000-0000-4000-8000-0000000003f2', userId: user, trigger: 'manual', now: new Date() });
+    setCounter(user, AUTO_EVERY_REVIEWS);
+    expect(() => maybeAutoOptimize(ctx.db, user)).not.toThrow();
+    expect(runs(user)).toHaveLength(1);
   });
 });

@@ -4,12 +4,11 @@ import type { Library } from '@/lib/content';
 import type { Db } from '@/lib/db/client';
 import { getSettingsRow } from '@/lib/db/settings';
 import {
-  createRestoreJob,
+  claimRestoreJob,
   getRestoreJob,
   restoreReviewChunk,
   restoreSettings,
   restoreSmallRecords,
-  runningRestoreJob,
   updateRestoreJob,
   type ItemInfo,
 } from '@/lib/db/restore';
@@ -56,9 +55,9 @@ const CHUNK = 2000;
  */
 export function startRestore(database: Db, library: Library, userId: string, text: string, options: { includeSettings: boolean }, now = new Date()): string {
   const header = readBackupHeader(text);
-  if (runningRestoreJob(database, userId)) throw new RestoreBusyError('A restore is already running for you; wait for it to finish.');
   const id = crypto.randomUUID();
-  createRestoreJob(database, userId, id, now);
+  // Claimed in the database, so a second process (or a double click) cannot start another.
+  if (!claimRestoreJob(database, userId, id, now)) throw new RestoreBusyError('A restore is already running for you; wait for it to finish.');
   setImmediate(() => {
     void runRestore(database, library, userId, id, header, options).catch((e: unknown) => {
       updateRestoreJob(database, id, {

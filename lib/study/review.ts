@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { Library } from '@/lib/content';
 import type { Db } from '@/lib/db/client';
 import { getSettingsRow } from '@/lib/db/settings';
-import { getCardState, listLessonReads, pullForward, recordReviewIn, reviewDueTimes, undoReview } from '@/lib/db/reviews';
+import { isStudyable, listLessonReads, pullForward, recordReviewIn, reviewDueCountsByOffset, undoReview, type Executor } from '@/lib/db/reviews';
 import { isCorrect, ratingForAnswer } from '@/lib/quiz/grade';
 import { createScheduler, gradeCard, gradeQuestion, newCard, questionSchedulerSettings, undoReview as undoCard, type Grade } from '@/lib/srs/scheduler';
-import { dueCountsByDay, type Workload } from '@/lib/srs/balance';
+import type { Workload } from '@/lib/srs/balance';
 import { addDays, studyDayBounds } from '@/lib/srs/day';
 import { toStudySettings, type StudySettings } from '@/lib/srs/settings';
 import { unlocked } from './session';
@@ -40,16 +40,20 @@ export class UnknownItemError extends Error {}
 export function gradeItem(database: Db, library: Library, userId: string, input: GradeInput, now: Date, source: 'review' | 'quiz' = 'review') {
   const item = library.items.get(input.itemId);
   if (!item) throw new UnknownItemError('There is no card or question with that id.');
-  if (source === 'review' && !getCardState(database, userId, input.itemId)) {
-    if (!unlocked(library, listLessonReads(database, userId), item.topic.id)) {
-      throw new NotStudyableError(
-        item.topic.kind === 'contrast'
-          ? 'This drill joins your reviews once you have read every lesson it contrasts.'
-          : 'This card is not in your reviews yet: read its lesson first.',
-      );
-    }
+  if (
+    source === 'review' &&
+    !isStudyable(database, userId, input.itemId, item.topic.id) &&
+    !(item.topic.kind === 'contrast' && unlocked(library, listLessonReads(database, userId), item.topic.id))
+  ) {
+    throw new NotStudyableError(
+      item.topic.kind === 'contrast'
+        ? 'This drill joins your reviews once you have read every lesson it contrasts.'
+        : 'This card is not in your reviews yet: read its lesson first.',
+    );
   }
-  const settings = toStudySettings(getSettingsRow(database, userId));
+  // Read once: the auto-optimize check after the grade uses the same row.
+  const settingsRow = getSettingsRow(database, userId);
+  const settings = toStudySettings(settingsRow);
   const scheduler = createScheduler(settings.scheduler);
   let rating: Grade;
   let correct: boolean | null = null;
@@ -68,6 +72,8 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
     rating = input.rating as Grade;
   }
   const linked = item.question?.cards.filter((c) => library.items.get(c)?.kind === 'card') ?? [];
+  // Immediate: take the write lock before reading, so concurrent grades from several server
+  // processes wait on the busy timeout instead of failing on a stale read snapshot.
   return database.transaction((tx) => {
     const workload = workloadFor(tx, userId, settings, now);
     const result = recordReviewIn(tx, {
@@ -90,8 +96,8 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
       correct === false
         ? pullForward(tx, userId, linked.map((c) => ({ itemId: c, topicId: library.items.get(c)!.topic.id })), now, newCard)
         : 0;
-    return { ...result, correct, pulled };
-  });
+    return { ...result, correct, pulled, autoOptimize: settingsRow.autoOptimize };
+  }, { behavior: 'immediate' });
 }
 
 export class BadGradeError extends Error {}
@@ -101,13 +107,14 @@ function isPermutation(order: number[], length: number): boolean {
 }
 
 /** The learner's due load per study day from today on, for load balancing; null when it is off. */
-function workloadFor(tx: Parameters<typeof reviewDueTimes>[0], userId: string, settings: StudySettings, now: Date): Workload | null {
+function workloadFor(tx: Executor, userId: string, settings: StudySettings, now: Date): Workload | null {
   if (!settings.loadBalance || !settings.scheduler.fuzz) return null;
   const { day, start } = studyDayBounds(now, settings.day);
   // Whole days from the start of today, as balancing counts them (a DST hour is ignored): no
-  // timezone lookup per card.
-  const dayOf = (d: Date) => addDays(day, Math.floor((d.getTime() - start.getTime()) / 86_400_000));
-  return { today: day, due: dueCountsByDay(reviewDueTimes(tx, userId, start), dayOf), easyDays: settings.easyDays };
+  // timezone lookup per card, and SQLite counts the cards per day.
+  const due = new Map<string, number>();
+  for (const { offset, n } of reviewDueCountsByOffset(tx, userId, start)) due.set(addDays(day, offset), n);
+  return { today: day, due, easyDays: settings.easyDays };
 }
 
 export function undoItem(database: Db, userId: string, logId: string) {

@@ -2,9 +2,9 @@ import 'server-only';
 import type { Db } from '@/lib/db/client';
 import type { Library, Topic } from '@/lib/content';
 import { getSettingsRow } from '@/lib/db/settings';
-import { countReviews, listCardStates, listLessonReads, reviewTimesSince, rowToCard } from '@/lib/db/reviews';
-import { currentStreak, studyDay, studyDayBounds } from '@/lib/srs/day';
-import { buildQueue, type Queue } from '@/lib/srs/queue';
+import { countReviews, listLessonReads, queueRows, reviewTimesSince } from '@/lib/db/reviews';
+import { currentStreak, studyDayBounds, studyDayKeyer } from '@/lib/srs/day';
+import { buildQueue, LEARN_AHEAD_MS, type Queue } from '@/lib/srs/queue';
 import { toStudySettings, type StudySettings } from '@/lib/srs/settings';
 import { assignedTopicOrder } from './teams';
 
@@ -84,19 +84,26 @@ export interface StudyToday {
   streak: number;
 }
 
-/** Everything the review page and the dashboard need about today. */
-export function loadStudyToday(database: Db, library: Library, userId: string, now: Date): StudyToday {
+/** Everything the review page and the dashboard need about today (`order: false`: the queue's counts are right, its order is not spread). */
+export function loadStudyToday(database: Db, library: Library, userId: string, now: Date, options: { order?: boolean } = {}): StudyToday {
   const settings = toStudySettings(getSettingsRow(database, userId));
   const { day, start, end } = studyDayBounds(now, settings.day);
   const { reviews, introduced, quizAnswers } = countReviews(database, userId, start, end);
-  const started = listCardStates(database, userId)
+  const reviewRoom = Math.max(0, settings.maxReviewsPerDay - (reviews - introduced));
+  // SQLite selects, orders and limits what may be due today; the queue orders the rest.
+  const select = (reviewLimit: number | null) =>
+    queueRows(database, userId, { now, learnAheadUntil: new Date(now.getTime() + LEARN_AHEAD_MS), dayEnd: end, reviewLimit });
+  let rows = select(reviewRoom);
+  // Rows of items no longer in the library are left out; if they took review slots, take them all.
+  if (rows.review.length === reviewRoom && rows.review.some((r) => !library.items.has(r.itemId))) rows = select(null);
+  const started = [...rows.learningAndNew, ...rows.review]
     .filter((row) => library.items.has(row.itemId))
     .map((row) => ({
       itemId: row.itemId,
       topicId: row.topicId,
-      card: rowToCard(row),
-      suspended: row.suspended,
-      buriedUntil: row.buriedUntil,
+      card: row.card,
+      suspended: false,
+      buriedUntil: null,
       tests: library.items.get(row.itemId)?.question?.cards,
     }));
   const reads = listLessonReads(database, userId);
@@ -116,9 +123,12 @@ export function loadStudyToday(database: Db, library: Library, userId: string, n
     newDoneToday: introduced,
     maxReviewsPerDay: settings.maxReviewsPerDay,
     reviewsDoneToday: reviews - introduced,
+    startedIds: rows.startedIds,
+    order: options.order,
   });
   const since = new Date(now.getTime() - 400 * 86_400_000);
-  const days = reviewTimesSince(database, userId, since).map((t) => studyDay(t, settings.day));
+  const dayOf = studyDayKeyer(settings.day);
+  const days = reviewTimesSince(database, userId, since).map(dayOf);
   return { settings, queue, today: day, reviewsToday: reviews, quizAnswersToday: quizAnswers, newToday: introduced, streak: currentStreak(days, day) };
 }
 

@@ -22,7 +22,8 @@ export default async function DashboardPage() {
   const user = await requireUser('/dashboard');
   const library = getLibrary();
   const now = new Date();
-  const today = loadStudyToday(db(), library, user.id, now);
+  // Only the queue's counts show here: no need to order a session.
+  const today = loadStudyToday(db(), library, user.id, now, { order: false });
   const progress = learnerProgress(db(), library, user.id, now);
   const stats = dashboardStats(db(), library, progress, user.id, now);
   const plan = targetPlan(library, progress, today.newToday, now);

@@ -16,29 +16,15 @@ import {
 } from '@/lib/srs/scheduler';
 import { areSiblings, LEARN_AHEAD_MS } from '@/lib/srs/queue';
 import { ratingForAnswer } from '@/lib/quiz/grade';
+import { NEXT_BATCH, type PendingItem, type ReviewItemView, type SerializedCard } from '@/lib/study/review-view';
 
-type SerializedCard = Omit<Card, 'due' | 'last_review'> & { due: string; last_review: string | null };
-
-export interface ReviewItemView {
-  itemId: string;
-  /** With `tests` (the cards a question tests): siblings are not shown back to back. */
-  topicId: string;
-  tests: string[];
-  kind: 'card' | 'question';
-  topicTitle: string;
-  topicHref: string;
-  frontHtml: string;
-  backHtml: string;
-  /** Quiz questions: options in content order. */
-  options: { html: string; whyHtml: string; correct: boolean }[];
-  /** Quiz questions: the content indices in the order to show them this time (never the last showing's order). */
-  order: number[];
-  card: SerializedCard | null;
-}
+export type { ReviewItemView } from '@/lib/study/review-view';
 
 interface QueueEntry {
   view: ReviewItemView;
   card: Card | null;
+  /** A learning card put back after a grade: it waits behind everything the page queued. */
+  requeued?: boolean;
 }
 
 interface HistoryEntry {
@@ -92,12 +78,25 @@ function useSaveQueue(onFatal: (message: string) => void) {
   return { send, saving, retrying };
 }
 
+/** When fewer items than this are loaded ahead, the next batch is fetched. */
+const LOW_WATER = 8;
+
+/** Where fetched items go: after the page's queue, before the learning cards put back at the end. */
+function insertLoaded(queue: QueueEntry[], loaded: QueueEntry[]): QueueEntry[] {
+  let i = queue.length;
+  while (i > 0 && queue[i - 1]!.requeued) i--;
+  return [...queue.slice(0, i), ...loaded, ...queue.slice(i)];
+}
+
 export function ReviewSession({
   initialItems,
+  pending: initialPending = [],
   settings,
   reviewsToday,
 }: {
   initialItems: ReviewItemView[];
+  /** Today's items not sent with the page, in queue order: fetched from /api/review/items as the learner goes. */
+  pending?: PendingItem[];
   settings: SchedulerSettings;
   reviewsToday: number;
 }) {
@@ -114,18 +113,55 @@ export function ReviewSession({
   const [now, setNow] = useState(() => new Date());
   const shownAt = useRef(0);
   const { send, saving, retrying } = useSaveQueue(setFatal);
+  const [pending, setPending] = useState<PendingItem[]>(initialPending);
+  const loading = useRef(false);
+  const [loadFailures, setLoadFailures] = useState(0);
+
+  // Fetch the next items before the loaded ones run out.
+  const loadedAhead = useMemo(() => queue.filter((e) => !e.requeued).length, [queue]);
+  useEffect(() => {
+    if (pending.length === 0 || loadedAhead >= LOW_WATER || loading.current || fatal) return;
+    loading.current = true;
+    const batch = pending.slice(0, NEXT_BATCH);
+    void (async () => {
+      try {
+        const res = await fetch('/api/review/items', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ids: batch.map(([id]) => id) }),
+        });
+        if (res.status === 401) return setFatal('Your session has ended. Sign in again to keep reviewing.');
+        if (!res.ok) throw new Error(String(res.status));
+        const { items } = (await res.json()) as { items: ReviewItemView[] };
+        setQueue((q) => {
+          const present = new Set(q.map((e) => e.view.itemId));
+          return insertLoaded(q, items.filter((v) => !present.has(v.itemId)).map((v) => ({ view: v, card: deserialize(v.card) })));
+        });
+        setPending((p) => p.slice(batch.length));
+        setLoadFailures(0);
+      } catch {
+        // Offline or the server restarted: try again after a pause (the effect runs again).
+        await new Promise((r) => setTimeout(r, Math.min(8000, 500 * 2 ** loadFailures)));
+        setLoadFailures((n) => n + 1);
+      } finally {
+        loading.current = false;
+      }
+    })();
+  }, [pending, loadedAhead, fatal, loadFailures]);
 
   // The first entry that is due and not a sibling of the one just answered; learning cards
   // wait for their step unless nothing else is left.
   const previous = history.at(-1)?.entry.view;
   const currentIndex = useMemo(() => {
     if (queue.length === 0) return -1;
+    // The page's queue comes before the learning cards put back: wait for the next items.
+    if (pending.length > 0 && !queue.some((e) => !e.requeued)) return -1;
     const isDue = (e: QueueEntry) => !e.card || e.card.due.getTime() <= now.getTime() + LEARN_AHEAD_MS || e.card.state === State.Review;
     const apart = previous ? queue.findIndex((e) => isDue(e) && !areSiblings(previous, e.view)) : -1;
     if (apart >= 0) return apart;
     const dueNow = queue.findIndex(isDue);
     return dueNow >= 0 ? dueNow : 0;
-  }, [queue, now, previous]);
+  }, [queue, now, previous, pending.length]);
   const current = currentIndex >= 0 ? queue[currentIndex] : undefined;
 
   useEffect(() => {
@@ -163,8 +199,13 @@ export function ReviewSession({
       else if (e.card.state === State.Review) review++;
       else learning++;
     }
+    for (const [, kind] of pending) {
+      if (kind === 0) fresh++;
+      else if (kind === 2) review++;
+      else learning++;
+    }
     return { fresh, learning, review };
-  }, [queue]);
+  }, [queue, pending]);
 
   const grade = useCallback(
     (rating: Grade, answer?: number) => {
@@ -177,7 +218,7 @@ export function ReviewSession({
         card.due.getTime() - at.getTime() < 24 * 60 * 60 * 1000;
       setQueue((q) => {
         const rest = q.filter((_, i) => i !== currentIndex);
-        return stillLearning ? [...rest, { view: current.view, card }] : rest;
+        return stillLearning ? [...rest, { view: current.view, card, requeued: true }] : rest;
       });
       setHistory((h) => [...h, { logId, entry: current }]);
       setDone((d) => d + 1);
@@ -268,6 +309,17 @@ export function ReviewSession({
       Saving is taking longer than usual; retrying…
     </p>
   ) : null;
+
+  if (!current && pending.length > 0) {
+    return (
+      <div className="review-wrap">
+        {status}
+        <p className="muted" role="status" style={{ textAlign: 'center', padding: '2.5rem 1.5rem' }}>
+          Loading the next cards…
+        </p>
+      </div>
+    );
+  }
 
   if (!current) {
     return (

@@ -22,9 +22,10 @@ export async function POST(request: Request) {
   const parsed = gradeInput.safeParse(body.value);
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid review.', zodDetails(parsed.error));
   try {
-    const { card, log, correct, pulled } = gradeItem(db(), getLibrary(), user.id, parsed.data, new Date());
+    const now = new Date();
+    const { card, log, correct, pulled, autoOptimize, reviewsSinceOptimize } = gradeItem(db(), getLibrary(), user.id, parsed.data, now);
     // Re-fits the learner's parameters in the background when enough new reviews have piled up.
-    maybeAutoOptimize(db(), user.id);
+    maybeAutoOptimize(db(), user.id, now, { autoOptimize, reviewsSinceOptimize });
     return NextResponse.json({ id: log.id, card, correct, pulled }, { status: 201 });
   } catch (e) {
     if (e instanceof DuplicateReviewError) return jsonError(409, 'This review was already recorded; nothing changed.');

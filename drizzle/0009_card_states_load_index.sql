@@ -1,0 +1,1 @@
+CREATE INDEX `card_states_user_state_due` ON `card_states` (`user_id`,`state`,`suspended`,`due`);
