@@ -36,6 +36,7 @@ export default async function SelectorPage({ searchParams }: { searchParams: Pro
   const ranked = rankPatterns(patterns, library.problems, selection);
   const chosen = new Set(selection.problems);
   const title = (slug: string) => library.topics.get(slug)?.title ?? slug;
+  const combinationsOf = (slug: string) => library.combinations.filter((c) => c.kind === 'synergy' && c.patterns.includes(slug)).slice(0, 3);
 
   return (
     <div className="stack">
@@ -162,16 +163,26 @@ export default async function SelectorPage({ searchParams }: { searchParams: Pro
                         <dd>{r.cost}</dd>
                       </div>
                     )}
-                    {r.combineWith.length > 0 && (
+                    {(r.combineWith.length > 0 || combinationsOf(r.slug).length > 0) && (
                       <div>
                         <dt>Combine with</dt>
                         <dd>
-                          {r.combineWith.map((s, i) => (
-                            <span key={s}>
-                              {i > 0 && ', '}
-                              <Link href={`/patterns/${s}`}>{title(s)}</Link>
-                            </span>
-                          ))}
+                          {combinationsOf(r.slug).length > 0 ? (
+                            <ul className="meta-list">
+                              {combinationsOf(r.slug).map((c) => (
+                                <li key={c.id}>
+                                  <Link href={c.topic.href}>{c.title}</Link>
+                                </li>
+                              ))}
+                            </ul>
+                          ) : (
+                            r.combineWith.map((s, i) => (
+                              <span key={s}>
+                                {i > 0 && ', '}
+                                <Link href={`/patterns/${s}`}>{title(s)}</Link>
+                              </span>
+                            ))
+                          )}
                         </dd>
                       </div>
                     )}
