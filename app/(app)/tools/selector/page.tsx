@@ -38,6 +38,72 @@ export default async function SelectorPage({ searchParams }: { searchParams: Pro
   const title = (slug: string) => library.topics.get(slug)?.title ?? slug;
   const combinationsOf = (slug: string) => library.combinations.filter((c) => c.kind === 'synergy' && c.patterns.includes(slug)).slice(0, 3);
 
+  // With a selection, the answer comes first and the choices follow (to change them).
+  const form = (
+    <form method="get" action="/tools/selector" className="stack selector-form" aria-label="Problems and constraints">
+      <fieldset className="panel selector-problems">
+        <legend>Problems</legend>
+        <p className="hint" style={{ marginTop: 0 }}>
+          Pick one or more, grouped by the kind of pattern that solves them.
+        </p>
+        {groups.map((g) => {
+          const picked = g.problems.filter((p) => chosen.has(p.id)).length;
+          return (
+            <details key={g.id} open={picked > 0} data-testid={`group-${g.id}`}>
+              <summary>
+                {g.title} <span className="muted">({picked > 0 ? `${picked} of ${g.problems.length} picked` : g.problems.length})</span>
+              </summary>
+              <ul className="selector-problem-list">
+                {g.problems.map((p) => (
+                  <li key={p.id}>
+                    <label className="check">
+                      <input type="checkbox" name="problems" value={p.id} defaultChecked={chosen.has(p.id)} />
+                      <span>
+                        <strong>{p.title}</strong>
+                        <br />
+                        <span className="muted">{p.description}</span>
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          );
+        })}
+      </fieldset>
+      <div className="panel selector-constraints">
+        {(Object.keys(CONSTRAINTS) as (keyof Constraints)[]).map((key) => {
+          const labels = CONSTRAINT_LABELS[key];
+          return (
+            <fieldset key={key}>
+              <legend>{labels.title}</legend>
+              <label className="check">
+                <input type="radio" name={key} value="" defaultChecked={selection.constraints[key] === null} />
+                <span>No preference</span>
+              </label>
+              {CONSTRAINTS[key].map((v) => (
+                <label key={v} className="check">
+                  <input type="radio" name={key} value={v} defaultChecked={selection.constraints[key] === v} />
+                  <span>{(labels.values as Record<string, string>)[v]}</span>
+                </label>
+              ))}
+            </fieldset>
+          );
+        })}
+      </div>
+      <div className="row">
+        <button type="submit" className="btn btn-primary">
+          Show patterns
+        </button>
+        {query && (
+          <Link href="/tools/selector" className="btn">
+            Start over
+          </Link>
+        )}
+      </div>
+    </form>
+  );
+
   return (
     <div className="stack">
       <div>
@@ -47,68 +113,7 @@ export default async function SelectorPage({ searchParams }: { searchParams: Pro
           what to pair it with.
         </p>
       </div>
-      <form method="get" action="/tools/selector" className="stack selector-form" aria-label="Problems and constraints">
-        <fieldset className="panel selector-problems">
-          <legend>Problems</legend>
-          <p className="hint" style={{ marginTop: 0 }}>
-            Pick one or more, grouped by the kind of pattern that solves them.
-          </p>
-          {groups.map((g) => {
-            const picked = g.problems.filter((p) => chosen.has(p.id)).length;
-            return (
-              <details key={g.id} open={picked > 0} data-testid={`group-${g.id}`}>
-                <summary>
-                  {g.title} <span className="muted">({picked > 0 ? `${picked} of ${g.problems.length} picked` : g.problems.length})</span>
-                </summary>
-                <ul className="selector-problem-list">
-                  {g.problems.map((p) => (
-                    <li key={p.id}>
-                      <label className="check">
-                        <input type="checkbox" name="problems" value={p.id} defaultChecked={chosen.has(p.id)} />
-                        <span>
-                          <strong>{p.title}</strong>
-                          <br />
-                          <span className="muted">{p.description}</span>
-                        </span>
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            );
-          })}
-        </fieldset>
-        <div className="panel selector-constraints">
-          {(Object.keys(CONSTRAINTS) as (keyof Constraints)[]).map((key) => {
-            const labels = CONSTRAINT_LABELS[key];
-            return (
-              <fieldset key={key}>
-                <legend>{labels.title}</legend>
-                <label className="check">
-                  <input type="radio" name={key} value="" defaultChecked={selection.constraints[key] === null} />
-                  <span>No preference</span>
-                </label>
-                {CONSTRAINTS[key].map((v) => (
-                  <label key={v} className="check">
-                    <input type="radio" name={key} value={v} defaultChecked={selection.constraints[key] === v} />
-                    <span>{(labels.values as Record<string, string>)[v]}</span>
-                  </label>
-                ))}
-              </fieldset>
-            );
-          })}
-        </div>
-        <div className="row">
-          <button type="submit" className="btn btn-primary">
-            Show patterns
-          </button>
-          {query && (
-            <Link href="/tools/selector" className="btn">
-              Start over
-            </Link>
-          )}
-        </div>
-      </form>
+      {selection.problems.length === 0 && form}
 
       {selection.problems.length === 0 ? (
         <p className="muted" data-testid="selector-empty">
@@ -194,6 +199,14 @@ export default async function SelectorPage({ searchParams }: { searchParams: Pro
               );
             })}
           </ol>
+        </section>
+      )}
+      {selection.problems.length > 0 && (
+        <section aria-labelledby="choices" className="stack">
+          <h2 id="choices" style={{ marginBottom: 0 }}>
+            Change the problem or constraints
+          </h2>
+          {form}
         </section>
       )}
     </div>
