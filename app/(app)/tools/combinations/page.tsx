@@ -85,7 +85,7 @@ export default async function CombinationsPage() {
                 )}
                 <div className="row">
                   <ReadButton topicId={c.topic.id} title={c.title} read={read.has(c.topic.id)} cardCount={c.topic.cards.length} />
-                  <StartQuizButton kind="topic" sourceId={c.topic.id} label={c.topic.questions.length === 1 ? 'Try its question' : 'Try its questions'} />
+                  <StartQuizButton kind="topic" sourceId={c.topic.id} label={c.topic.questions.length === 1 ? 'Try its question' : 'Try its questions'} primary={false} />
                 </div>
               </article>
             ))}
