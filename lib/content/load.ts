@@ -7,6 +7,8 @@ import { isPatternCategory, parseCatalog, type CatalogEntry } from './catalog';
 import {
   cardsFile,
   collectionQuizFile,
+  combinationsFile,
+  MIN_COMBINATIONS,
   contrastsFile,
   COUNTS,
   ENHANCED_SECTIONS,
@@ -37,7 +39,7 @@ import {
 import { headingAnchors, splitSections, type Section } from './sections';
 import { optionFormProblems, type FormFile } from './option-form';
 
-export type TopicKind = 'pattern' | 'law' | 'pillar' | 'quiz' | 'case-study' | 'domain' | 'contrast';
+export type TopicKind = 'pattern' | 'law' | 'pillar' | 'quiz' | 'case-study' | 'domain' | 'contrast' | 'combination';
 
 /** Where each kind of topic lives under content/ and in the URL. */
 export const TOPIC_FOLDERS: Record<TopicKind, string> = {
@@ -48,7 +50,20 @@ export const TOPIC_FOLDERS: Record<TopicKind, string> = {
   'case-study': 'case-studies',
   domain: 'domains',
   contrast: 'contrasts',
+  combination: 'combinations',
 };
+
+/** Patterns that work together or against each other (content/combinations.yaml); its cards and questions are a topic's. */
+export interface Combination {
+  id: string;
+  title: string;
+  kind: 'synergy' | 'conflict';
+  patterns: string[];
+  why: string;
+  order: string;
+  diagram: string | null;
+  topic: Topic;
+}
 
 /** Patterns learners confuse, set apart (content/contrasts.yaml); its questions are a topic's. */
 export interface Contrast {
@@ -122,6 +137,8 @@ export interface Library {
   domains: Topic[];
   /** Drills on patterns that get confused; their questions enter reviews once every lesson in them is read. */
   contrasts: Contrast[];
+  /** Patterns that work together (synergy) or against each other (conflict); cards enter reviews once marked read. */
+  combinations: Combination[];
   paths: PathContent[];
   collections: CollectionQuiz[];
   problems: Problem[];
@@ -427,8 +444,10 @@ export function readLibrary(root: string): { library: Library; problems: Content
   const collections = readCollections(root, topics, problems);
   const contrasts = readContrasts(root, topics, problems);
   for (const c of contrasts) topics.set(c.topic.id, c.topic);
+  const combinations = readCombinations(root, topics, problems);
+  for (const c of combinations) topics.set(c.topic.id, c.topic);
 
-  const all = [...topics.values()].filter((t) => t.kind !== 'contrast');
+  const all = [...topics.values()].filter((t) => t.kind !== 'contrast' && t.kind !== 'combination');
   const library: Library = {
     topics,
     patterns: all.filter((t) => t.kind === 'pattern').sort((a, b) => a.title.localeCompare(b.title)),
@@ -439,6 +458,7 @@ export function readLibrary(root: string): { library: Library; problems: Content
       .sort((a, b) => LEVEL_ORDER.indexOf(a.caseStudy!.level) - LEVEL_ORDER.indexOf(b.caseStudy!.level) || a.title.localeCompare(b.title)),
     domains: all.filter((t) => t.kind === 'domain').sort((a, b) => SUBGROUPS.indexOf(a.domain!.subgroup) - SUBGROUPS.indexOf(b.domain!.subgroup)),
     contrasts,
+    combinations,
     paths,
     collections,
     problems: problemList,
@@ -447,7 +467,7 @@ export function readLibrary(root: string): { library: Library; problems: Content
   };
   const pillarOrder = ['work', 'state', 'truth', 'control', 'intelligence'];
   library.pillars.sort((a, b) => pillarOrder.indexOf(a.slug) - pillarOrder.indexOf(b.slug));
-  for (const topic of [...all, ...collections.map((c) => c.topic), ...contrasts.map((c) => c.topic)]) {
+  for (const topic of [...all, ...collections.map((c) => c.topic), ...contrasts.map((c) => c.topic), ...combinations.map((c) => c.topic)]) {
     for (const card of topic.cards) library.items.set(card.id, { topic, kind: 'card', card });
     for (const question of topic.questions) library.items.set(question.id, { topic, kind: 'question', question });
   }
@@ -470,6 +490,7 @@ export function quizFiles(library: Library): FormFile[] {
     questions: t.questions,
   }));
   if (library.contrasts.length) files.push({ file: 'contrasts.yaml', questions: library.contrasts.flatMap((c) => c.topic.questions) });
+  if (library.combinations.length) files.push({ file: 'combinations.yaml', questions: library.combinations.flatMap((c) => c.topic.questions) });
   return files;
 }
 
@@ -691,5 +712,82 @@ function readContrasts(root: string, topics: Map<string, Topic>, problems: Probl
     };
     out.push({ id: c.id, title: c.title, patterns: c.patterns, tell: c.tell, explanation: c.explanation, topic });
   });
+  return out;
+}
+
+/**
+ * content/combinations.yaml: each combination becomes a topic (`combinations/<id>`) with its
+ * own cards and scenario questions, which enter reviews once the learner marks it read.
+ */
+function readCombinations(root: string, topics: Map<string, Topic>, problems: Problems): Combination[] {
+  const file = path.join(/* turbopackIgnore: true */ root, 'combinations.yaml');
+  if (!fs.existsSync(file)) return [];
+  const raw = readYaml(file, problems);
+  if (raw === undefined) return [];
+  const parsed = combinationsFile.safeParse(raw);
+  if (!parsed.success) {
+    problems.zod(file, parsed.error);
+    return [];
+  }
+  const ids = new Set<string>();
+  const sets = new Map<string, string>();
+  const out: Combination[] = [];
+  parsed.data.forEach((c, i) => {
+    const where = `[${i}]`;
+    if (ids.has(c.id)) problems.add(file, `${where}.id`, `"${c.id}" is used twice`);
+    ids.add(c.id);
+    c.patterns.forEach((p, j) => {
+      if (!topics.get(p)?.meta) problems.add(file, `${where}.patterns[${j}]`, `"${p}" has no lesson in content/patterns`);
+    });
+    if (new Set(c.patterns).size !== c.patterns.length) problems.add(file, `${where}.patterns`, 'names a pattern twice');
+    const set = `${c.kind}:${[...c.patterns].sort().join(',')}`;
+    if (sets.has(set)) problems.add(file, `${where}.patterns`, `the same ${c.kind} of patterns as "${sets.get(set)}"`);
+    sets.set(set, c.id);
+    const keys = new Set<string>();
+    c.cards.forEach((card, j) => {
+      if (keys.has(card.key)) problems.add(file, `${where}.cards[${j}].key`, `"${card.key}" is used twice in ${c.id}`);
+      keys.add(card.key);
+      const words = wordCount(card.back);
+      if (words > MAX_BACK_WORDS) problems.add(file, `${where}.cards[${j}].back`, `has ${words} words; at most ${MAX_BACK_WORDS}`);
+      if (YES_NO.test(card.front.trim()) && !/\bor\b/i.test(card.front)) {
+        problems.add(file, `${where}.cards[${j}].front`, 'reads as a yes/no question; ask for the fact itself');
+      }
+    });
+    const cardKeys = new Set(c.cards.map((x) => x.key));
+    c.questions.forEach((q, j) => {
+      const qw = `${where}.questions[${j}]`;
+      if (keys.has(q.key)) problems.add(file, `${qw}.key`, `"${q.key}" is used twice in ${c.id}`);
+      keys.add(q.key);
+      const correct = q.options.filter((o) => o.correct).length;
+      if (correct !== 1) problems.add(file, `${qw}.options`, `has ${correct} correct options; exactly one must be correct`);
+      q.cards.forEach((k, m) => {
+        if (!cardKeys.has(k)) problems.add(file, `${qw}.cards[${m}]`, `"${k}" is not a card key of ${c.id}`);
+      });
+    });
+    const id = `combinations/${c.id}`;
+    const topic: Topic = {
+      id,
+      kind: 'combination',
+      slug: c.id,
+      href: `/tools/combinations#${c.id}`,
+      title: c.title,
+      summary: c.why,
+      meta: null,
+      caseStudy: null,
+      domain: null,
+      lawNumber: null,
+      enhanced: false,
+      intro: c.why,
+      sections: [],
+      anchors: new Set(),
+      cards: c.cards.map((card) => ({ ...card, id: `${id}/${card.key}` })),
+      questions: c.questions.map((q) => ({ ...q, id: `${id}/${q.key}`, scenario: true, cards: q.cards.map((k) => `${id}/${k}`), patterns: c.patterns })),
+    };
+    out.push({ id: c.id, title: c.title, kind: c.kind, patterns: c.patterns, why: c.why, order: c.order, diagram: c.diagram ?? null, topic });
+  });
+  for (const kind of ['synergy', 'conflict'] as const) {
+    const n = out.filter((c) => c.kind === kind).length;
+    if (n < MIN_COMBINATIONS[kind]) problems.add(file, '(file)', `has ${n} ${kind} combinations; at least ${MIN_COMBINATIONS[kind]} are needed`);
+  }
   return out;
 }

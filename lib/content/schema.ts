@@ -227,3 +227,32 @@ export const contrastSchema = z.strictObject({
 });
 export const contrastsFile = z.array(contrastSchema).min(1);
 export type ContrastContent = z.infer<typeof contrastSchema>;
+
+/** A question of a combination: always a scenario; its cards are the combination's own card keys. */
+export const combinationQuestionSchema = z.strictObject({
+  key,
+  prompt: text,
+  options: z.array(optionSchema).min(3, 'needs at least 3 options').max(5, 'has more than 5 options'),
+  cards: z.array(key).min(1, 'name at least one of this combination’s cards that the question exercises').max(3),
+});
+
+/** Patterns that work together, or against each other (content/combinations.yaml). */
+export const combinationSchema = z.strictObject({
+  id: slug,
+  title: text,
+  /** `synergy`: they work together; `conflict`: combined carelessly, they work against each other. */
+  kind: z.enum(['synergy', 'conflict']),
+  patterns: z.array(slug).min(2, 'a combination has at least two patterns').max(4, 'a combination has at most four patterns'),
+  /** Why they belong together (or clash): Markdown, a short paragraph. */
+  why: text,
+  /** In what order they act, or how they interact: Markdown, a short paragraph or a list. */
+  order: text,
+  /** Optional Mermaid source (without the fence). */
+  diagram: text.optional(),
+  cards: z.array(cardSchema.omit({ level: true })).min(1, 'a combination has 1-3 cards').max(3, 'a combination has 1-3 cards'),
+  questions: z.array(combinationQuestionSchema).min(1, 'a combination has 1-2 scenario questions').max(2, 'a combination has 1-2 scenario questions'),
+});
+export const combinationsFile = z.array(combinationSchema).min(1);
+export type CombinationContent = z.infer<typeof combinationSchema>;
+/** At least this many of each kind (issue 15). */
+export const MIN_COMBINATIONS = { synergy: 20, conflict: 8 } as const;

@@ -27,6 +27,7 @@ function openApkg(bytes: Uint8Array) {
   return new Database(Buffer.from(files['collection.anki2']!), { readonly: true });
 }
 
+// Each Anki test builds a package of every flashcard: seconds on a loaded machine.
 describe('the Anki export', () => {
   it('has one note per flashcard, a deck per category, tags, a link back, and the learner\'s schedule when asked', () => {
     const user = ctx.learner();
@@ -74,7 +75,7 @@ describe('the Anki export', () => {
     // Every other card is new, in order.
     expect(notes.filter((n) => n.type === 0)).toHaveLength(flashcards - 1);
     col.close();
-  });
+  }, 60_000);
 
   it('leaves the schedule out unless asked', () => {
     const user = ctx.learner();
@@ -84,7 +85,7 @@ describe('the Anki export', () => {
     expect(col.prepare('select count(*) n from cards where type != 0').get()).toEqual({ n: 0 });
     expect(col.prepare('select count(*) n from revlog').get()).toEqual({ n: 0 });
     col.close();
-  });
+  }, 60_000);
 });
 
 describe('the review log as CSV', () => {

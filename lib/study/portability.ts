@@ -16,8 +16,8 @@ export function ankiPackage(database: Db, library: Library, userId: string, opti
   for (const l of logs) byItem.set(l.itemId, [...(byItem.get(l.itemId) ?? []), l]);
   const base = options.baseUrl.replace(/\/$/, '');
   const cards: AnkiCard[] = [];
-  const FOLDER_DECKS = { law: 'Laws', pillar: 'Pillars', 'case-study': 'Case studies', domain: 'Domains' } as Record<string, string>;
-  for (const topic of [...library.patterns, ...library.laws, ...library.pillars, ...library.caseStudies, ...library.domains]) {
+  const FOLDER_DECKS = { law: 'Laws', pillar: 'Pillars', 'case-study': 'Case studies', domain: 'Domains', combination: 'Combinations' } as Record<string, string>;
+  for (const topic of [...library.patterns, ...library.laws, ...library.pillars, ...library.caseStudies, ...library.domains, ...library.combinations.map((c) => c.topic)]) {
     const category = topic.meta ? CATEGORY_TITLES[topic.meta.category] : (FOLDER_DECKS[topic.kind] ?? 'Patternwise');
     const tags = [`pattern::${topic.slug}`, `category::${ankiTag(category)}`, ...(topic.meta ? [`level::${topic.meta.level}`] : topic.caseStudy ? [`level::${topic.caseStudy.level}`, `kind::${topic.kind}`] : [`kind::${topic.kind}`])];
     for (const card of topic.cards) {

@@ -14,7 +14,7 @@ export interface StartState {
 
 const startInput = z.object({
   kind: z.enum(['topic', 'collection']),
-  sourceId: z.string().regex(/^((laws|pillars|case-studies|domains|contrasts)\/)?[a-z0-9]+(-[a-z0-9]+)*$/),
+  sourceId: z.string().regex(/^((laws|pillars|case-studies|domains|contrasts|combinations)\/)?[a-z0-9]+(-[a-z0-9]+)*$/),
 });
 
 /** Starts (or resumes) a topic's or a collection's quiz and opens it. */

@@ -162,6 +162,7 @@ export function settleExpired(database: Db, library: Library, attempt: Attempt, 
 
 /** How an attempt is named in its page and in the history. */
 export function attemptTitle(library: Library, a: Pick<Attempt, 'kind' | 'sourceId' | 'total'>): string {
+  if (a.kind === 'interview' && a.sourceId === 'selector') return `Selector practice · ${a.total} questions`;
   if (a.kind === 'interview') return `Interview mock · ${a.total} questions`;
   if (a.kind === 'collection') return library.collections.find((c) => c.id === a.sourceId)?.title ?? 'Quiz';
   return `${library.topics.get(a.sourceId ?? '')?.title ?? 'Pattern'} quiz`;

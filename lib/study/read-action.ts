@@ -8,7 +8,7 @@ import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
 import { markLessonRead } from '@/lib/db/reviews';
 
-const input = z.object({ topicId: z.string().regex(/^((laws|pillars|case-studies|domains)\/)?[a-z0-9]+(-[a-z0-9]+)*$/) });
+const input = z.object({ topicId: z.string().regex(/^((laws|pillars|case-studies|domains|combinations)\/)?[a-z0-9]+(-[a-z0-9]+)*$/) });
 
 export interface MarkReadState {
   ok: boolean;
@@ -25,7 +25,7 @@ export async function markRead(_prev: MarkReadState, formArg: FormData): Promise
   const topic = getLibrary().topics.get(parsed.data.topicId);
   if (!topic) return { ok: false, error: 'There is no such lesson.' };
   markLessonRead(db(), user.id, topic.id, new Date());
-  revalidatePath(topic.href);
+  revalidatePath(topic.href.split('#')[0]!);
   revalidatePath('/dashboard');
   return { ok: true };
 }

@@ -15,6 +15,8 @@ export const metadata: Metadata = { title: 'Patterns' };
 
 /** The seed's tool entries that have a page here. */
 const TOOLS = [
+  { slug: 'pattern-selector', href: '/tools/selector', blurb: 'State the problem and your constraints; get the patterns that fit, ranked, with their costs.' },
+  { slug: 'pattern-combinations', href: '/tools/combinations', blurb: 'Patterns that work together, in what order, and pairings that work against each other.' },
   { slug: 'pattern-comparison', href: '/tools/compare', blurb: 'Set two to four patterns side by side: problem, mechanism, cost, when to use and when not.' },
   { slug: 'pattern-quiz', href: '/quiz/pattern-quiz', blurb: 'Twenty production scenarios: pick the pattern that fits, and see which lessons to study next.' },
 ];

@@ -98,6 +98,12 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
               .map((c) => ({ href: c.topic.href, label: c.title }))}
           />
           <TopicLinks
+            title="Combinations"
+            items={library.combinations
+              .filter((c) => c.patterns.includes(topic.slug))
+              .map((c) => ({ href: c.topic.href, label: c.kind === 'conflict' ? `${c.title} (works against)` : c.title }))}
+          />
+          <TopicLinks
             title="Pillars"
             items={meta.pillars.map((l) => ({
               href: library.topics.has(`pillars/${l}`) ? `/pillars/${l}` : null,

@@ -129,7 +129,12 @@ export default async function AttemptPage({ params: p }: { params: Promise<{ id:
         {attempt.kind !== 'interview' && attempt.sourceId && (
           <StartQuizButton kind={attempt.kind} sourceId={attempt.sourceId} label="Take it again" />
         )}
-        {attempt.kind === 'interview' && (
+        {attempt.kind === 'interview' && attempt.sourceId === 'selector' && (
+          <Link className="btn btn-primary" href="/tools/selector">
+            Pattern Selector
+          </Link>
+        )}
+        {attempt.kind === 'interview' && attempt.sourceId !== 'selector' && (
           <Link className="btn btn-primary" href="/quiz/interview">
             New interview
           </Link>
