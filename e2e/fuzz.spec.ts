@@ -94,16 +94,18 @@ function brokenHeaders(r: Rand, origin: string): Record<string, string> {
 }
 
 /** A digest of every row of every table. */
-function snapshot(): string {
+/** A hash of every table's rows, by table, so a failure names the tables that changed. */
+function snapshot(): Record<string, string> {
   const db = new Database(DB_FILE, { readonly: true, fileMustExist: true });
   try {
-    const hash = crypto.createHash('sha256');
+    const out: Record<string, string> = {};
     const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[];
     for (const { name } of tables) {
-      hash.update(name);
+      const hash = crypto.createHash('sha256');
       for (const row of db.prepare(`select * from "${name}" order by rowid`).all()) hash.update(JSON.stringify(row));
+      out[name] = hash.digest('hex');
     }
-    return hash.digest('hex');
+    return out;
   } finally {
     db.close();
   }
@@ -170,9 +172,19 @@ function serverActions(): { id: string; name: string; page: string }[] {
 /** Argument lists a server action must refuse: anything but (state, FormData) with its own fields. */
 function brokenActionArgs(r: Rand, takesFields: boolean): { field0: string; extra: [string, string][] } {
   const kind = int(r, takesFields ? 4 : 3);
-  if (kind === 0) return { field0: JSON.stringify(Array.from({ length: int(r, 4) }, () => jsonValue(r))), extra: [] };
+  if (kind === 0) {
+    const args = Array.from({ length: int(r, 4) }, () => jsonValue(r));
+    // (anything, a FormData reference) is a well-formed call to an action that takes no fields,
+    // a real state change (sign out everywhere, reschedule): that one is not malformed, so skip it.
+    if (!takesFields && args.length >= 2 && typeof args[1] === 'string' && args[1].startsWith('$K')) args[1] = junk(r);
+    return { field0: JSON.stringify(args), extra: [] };
+  }
   if (kind === 1) return { field0: junk(r), extra: [] };
-  if (kind === 2) return { field0: JSON.stringify(jsonValue(r)), extra: [] };
+  if (kind === 2) {
+    const value = jsonValue(r);
+    const wellFormed = !takesFields && Array.isArray(value) && typeof value[1] === 'string' && value[1].startsWith('$K');
+    return { field0: JSON.stringify(wellFormed ? junk(r) : value), extra: [] };
+  }
   // (state, FormData) whose fields are all junk: zod refuses them before anything is written.
   const fields: [string, string][] = Array.from({ length: 1 + int(r, 5) }, () => [
     `1_${pick(r, ['email', 'password', 'currentPassword', 'newPassword', 'confirmPassword', 'action', 'ids', 'pathId', 'date', 'newPerDay', 'kind', 'sourceId', 'count', 'seconds', 'source', 'topicId', 'desiredRetention', 'timezone', 'clear', 'teamId', 'memberId', 'inviteId', 'token', 'consent', 'dueDate', 'kind', 'patterns', 'confirm', junk(r, 8)])}`,
@@ -278,7 +290,11 @@ test('fuzz: malformed requests to every route handler and server action get no 5
   for (const [label, e] of byLabel) expect(e.n, label).toBeGreaterThanOrEqual(200);
   const serverErrors = outcomes.filter((o) => o.status >= 500);
   expect(serverErrors, JSON.stringify(serverErrors.slice(0, 10))).toEqual([]);
-  expect(snapshot(), 'the database changed').toBe(before);
+  const after = snapshot();
+  expect(
+    Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]),
+    'tables whose rows changed',
+  ).toEqual([]);
   // The learner is still signed in: nothing malformed signed them out.
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/dashboard$/);
