@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Card } from 'ts-fsrs';
 import type { BackupAttempt, BackupCardState, BackupReview, BackupRun, BackupSettings } from '@/lib/portability/backup';
 import type { Db } from './client';
-import { rowToCard } from './reviews';
+import { cardColumns, rowToCard } from './reviews';
 import { cardStates, lessonReads, optimizerRuns, pathEnrollments, quizAnswers, quizAttempts, restoreJobs, reviewLogs, userSettings, type RestoreJobRow } from './schema';
 
 /**
@@ -127,18 +127,7 @@ export function restoreReviewChunk(
         if (local || !file || file.reps > 0 || file.state !== 0) continue;
         card = { ...rowToCard({ ...emptyRow(file), due: file.due }), state: 0 };
       }
-      const columns = {
-        due: card.due,
-        stability: card.stability,
-        difficulty: card.difficulty,
-        elapsedDays: card.elapsed_days,
-        scheduledDays: card.scheduled_days,
-        learningSteps: card.learning_steps,
-        reps: card.reps,
-        lapses: card.lapses,
-        state: card.state,
-        lastReview: card.last_review ?? null,
-      };
+      const columns = cardColumns(card);
       if (local) {
         tx.update(cardStates).set({ ...columns, updatedAt: input.now }).where(where).run();
       } else {

@@ -41,7 +41,8 @@ export function rowToCard(row: CardStateRow): Card {
   };
 }
 
-function cardColumns(card: Card) {
+/** A ts-fsrs card as card_states columns. */
+export function cardColumns(card: Card) {
   return {
     due: card.due,
     stability: card.stability,

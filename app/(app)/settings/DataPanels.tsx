@@ -2,17 +2,7 @@
 
 import { useActionState, useEffect, useState } from 'react';
 import { deleteAccountAction, type DeleteAccountState } from '@/lib/study/account-actions';
-
-interface RestoreReport {
-  reviews: { added: number; skipped: number };
-  cardStates: number;
-  reads: { added: number; skipped: number };
-  enrollments: { added: number; skipped: number };
-  attempts: { added: number; skipped: number };
-  runs: { added: number; skipped: number };
-  settings: boolean;
-  unknownItems: string[];
-}
+import type { RestoreReport } from '@/lib/study/restore';
 
 interface RestoreJob {
   id: string;
