@@ -636,24 +636,17 @@ function readCollections(root: string, topics: Map<string, Topic>, problems: Pro
       if (b.min > quiz.questions.length) problems.add(file, `bands[${i}].min`, `${b.min} is more than the ${quiz.questions.length} questions`);
     });
     const id = `quizzes/${quiz.id}`;
-    const topic: Topic = {
+    const topic = fileTopic({
       id,
       kind: 'quiz',
       slug: quiz.id,
       href: `/quiz/${quiz.id}`,
       title: quiz.title,
       summary: quiz.description,
-      meta: null,
-      caseStudy: null,
-      domain: null,
-      lawNumber: null,
-      enhanced: false,
       intro: '',
-      sections: [],
-      anchors: new Set(),
       cards: [],
       questions: quiz.questions.map((q) => ({ ...q, id: `${id}/${q.key}`, scenario: true })),
-    };
+    });
     out.push({ id: quiz.id, topic, title: quiz.title, description: quiz.description, pass: quiz.pass, bands: quiz.bands });
   }
   return out;
@@ -662,18 +655,12 @@ function readCollections(root: string, topics: Map<string, Topic>, problems: Pro
 /** content/contrasts.yaml: each contrast becomes a topic (`contrasts/<id>`) whose questions are scenarios. */
 function readContrasts(root: string, topics: Map<string, Topic>, problems: Problems): Contrast[] {
   const file = path.join(/* turbopackIgnore: true */ root, 'contrasts.yaml');
-  if (!fs.existsSync(file)) return [];
-  const raw = readYaml(file, problems);
-  if (raw === undefined) return [];
-  const parsed = contrastsFile.safeParse(raw);
-  if (!parsed.success) {
-    problems.zod(file, parsed.error);
-    return [];
-  }
+  const data = readOptionalFile(file, contrastsFile, problems);
+  if (!data) return [];
   const cardIds = new Set([...topics.values()].flatMap((t) => t.cards.map((c) => c.id)));
   const ids = new Set<string>();
   const out: Contrast[] = [];
-  parsed.data.forEach((c, i) => {
+  data.forEach((c, i) => {
     const where = `[${i}]`;
     if (ids.has(c.id)) problems.add(file, `${where}.id`, `"${c.id}" is used twice`);
     ids.add(c.id);
@@ -692,24 +679,17 @@ function readContrasts(root: string, topics: Map<string, Topic>, problems: Probl
       });
     });
     const id = `contrasts/${c.id}`;
-    const topic: Topic = {
+    const topic = fileTopic({
       id,
       kind: 'contrast',
       slug: c.id,
       href: `/practice/contrasts#${c.id}`,
       title: c.title,
       summary: c.tell,
-      meta: null,
-      caseStudy: null,
-      domain: null,
-      lawNumber: null,
-      enhanced: false,
       intro: c.explanation,
-      sections: [],
-      anchors: new Set(),
       cards: [],
       questions: c.questions.map((q) => ({ ...q, id: `${id}/${q.key}`, scenario: true, patterns: c.patterns })),
-    };
+    });
     out.push({ id: c.id, title: c.title, patterns: c.patterns, tell: c.tell, explanation: c.explanation, topic });
   });
   return out;
@@ -721,18 +701,12 @@ function readContrasts(root: string, topics: Map<string, Topic>, problems: Probl
  */
 function readCombinations(root: string, topics: Map<string, Topic>, problems: Problems): Combination[] {
   const file = path.join(/* turbopackIgnore: true */ root, 'combinations.yaml');
-  if (!fs.existsSync(file)) return [];
-  const raw = readYaml(file, problems);
-  if (raw === undefined) return [];
-  const parsed = combinationsFile.safeParse(raw);
-  if (!parsed.success) {
-    problems.zod(file, parsed.error);
-    return [];
-  }
+  const data = readOptionalFile(file, combinationsFile, problems);
+  if (!data) return [];
   const ids = new Set<string>();
   const sets = new Map<string, string>();
   const out: Combination[] = [];
-  parsed.data.forEach((c, i) => {
+  data.forEach((c, i) => {
     const where = `[${i}]`;
     if (ids.has(c.id)) problems.add(file, `${where}.id`, `"${c.id}" is used twice`);
     ids.add(c.id);
@@ -765,24 +739,17 @@ function readCombinations(root: string, topics: Map<string, Topic>, problems: Pr
       });
     });
     const id = `combinations/${c.id}`;
-    const topic: Topic = {
+    const topic = fileTopic({
       id,
       kind: 'combination',
       slug: c.id,
       href: `/tools/combinations#${c.id}`,
       title: c.title,
       summary: c.why,
-      meta: null,
-      caseStudy: null,
-      domain: null,
-      lawNumber: null,
-      enhanced: false,
       intro: c.why,
-      sections: [],
-      anchors: new Set(),
       cards: c.cards.map((card) => ({ ...card, id: `${id}/${card.key}` })),
       questions: c.questions.map((q) => ({ ...q, id: `${id}/${q.key}`, scenario: true, cards: q.cards.map((k) => `${id}/${k}`), patterns: c.patterns })),
-    };
+    });
     out.push({ id: c.id, title: c.title, kind: c.kind, patterns: c.patterns, why: c.why, order: c.order, diagram: c.diagram ?? null, topic });
   });
   for (const kind of ['synergy', 'conflict'] as const) {
@@ -790,4 +757,22 @@ function readCombinations(root: string, topics: Map<string, Topic>, problems: Pr
     if (n < MIN_COMBINATIONS[kind]) problems.add(file, '(file)', `has ${n} ${kind} combinations; at least ${MIN_COMBINATIONS[kind]} are needed`);
   }
   return out;
+}
+
+/** A library-level content file that may be absent (contrasts, combinations), validated with its schema. */
+function readOptionalFile<T extends z.ZodType>(file: string, schema: T, problems: Problems): z.infer<T> | null {
+  if (!fs.existsSync(file)) return null;
+  const raw = readYaml(file, problems);
+  if (raw === undefined) return null;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    problems.zod(file, parsed.error);
+    return null;
+  }
+  return parsed.data;
+}
+
+/** A topic made from a library-level file: no lesson front matter, sections or anchors of its own. */
+function fileTopic(t: Pick<Topic, 'id' | 'kind' | 'slug' | 'href' | 'title' | 'summary' | 'intro' | 'cards' | 'questions'>): Topic {
+  return { ...t, meta: null, caseStudy: null, domain: null, lawNumber: null, enhanced: false, sections: [], anchors: new Set() };
 }

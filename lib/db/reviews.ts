@@ -57,6 +57,22 @@ export function cardColumns(card: Card) {
   };
 }
 
+/** A ts-fsrs review log as review_logs columns (the inverse of logRowToReviewLog). */
+export function logColumns(log: ReviewLog) {
+  return {
+    rating: log.rating,
+    state: log.state,
+    logDue: log.due,
+    stability: log.stability,
+    difficulty: log.difficulty,
+    elapsedDays: log.elapsed_days,
+    lastElapsedDays: log.last_elapsed_days,
+    scheduledDays: log.scheduled_days,
+    learningSteps: log.learning_steps,
+    review: log.review,
+  };
+}
+
 export function logRowToReviewLog(row: ReviewLogRow): ReviewLog {
   return {
     rating: row.rating,
@@ -235,16 +251,7 @@ export function recordReviewIn(tx: Executor, input: RecordReviewInput): { card: 
     id: input.logId,
     userId: input.userId,
     itemId: input.itemId,
-    rating: log.rating,
-    state: log.state,
-    logDue: log.due,
-    stability: log.stability,
-    difficulty: log.difficulty,
-    elapsedDays: log.elapsed_days,
-    lastElapsedDays: log.last_elapsed_days,
-    scheduledDays: log.scheduled_days,
-    learningSteps: log.learning_steps,
-    review: log.review,
+    ...logColumns(log),
     prevDue: previous?.due ?? null,
     hadState: Boolean(existing),
     durationMs: input.durationMs,
@@ -404,16 +411,7 @@ export function recordCramAnswer(
         id: input.logId,
         userId: input.userId,
         itemId: input.itemId,
-        rating: log.rating,
-        state: log.state,
-        logDue: log.due,
-        stability: log.stability,
-        difficulty: log.difficulty,
-        elapsedDays: log.elapsed_days,
-        lastElapsedDays: log.last_elapsed_days,
-        scheduledDays: log.scheduled_days,
-        learningSteps: log.learning_steps,
-        review: log.review,
+        ...logColumns(log),
         prevDue: existing?.due ?? null,
         hadState: Boolean(existing),
         durationMs: input.durationMs,
