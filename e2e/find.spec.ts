@@ -133,3 +133,48 @@ test('a contrast question joins reviews once both lessons are read, and not befo
   const second = await reviewAll();
   expect(second.some((id) => id.startsWith(`contrasts/${c.id}/`))).toBe(true);
 });
+
+test('catalog filters: category, level, read and mastery narrow the list, live in the URL, and survive a reload', async ({ page }) => {
+  const lessons = fs.readdirSync('content/patterns').map((slug) => fs.readFileSync(`content/patterns/${slug}/lesson.md`, 'utf8'));
+  const beginnerResilience = lessons.filter((l) => /^category: resilience$/m.test(l) && /^level: beginner$/m.test(l)).length;
+  await signUp(page);
+  await page.goto('/patterns/timeout');
+  await page.getByRole('button', { name: 'Mark as read' }).first().click();
+  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+
+  await page.goto('/patterns');
+  const filters = page.getByRole('form', { name: 'Filter patterns' });
+  await filters.getByLabel('Category').selectOption('resilience');
+  await expect(page).toHaveURL(/\/patterns\?category=resilience$/);
+  await filters.getByLabel('Level').selectOption('beginner');
+  await expect(page).toHaveURL(/category=resilience&level=beginner$/);
+  await expect(page.getByTestId('filter-count')).toHaveText(`${beginnerResilience} of ${lessons.length} lessons match`);
+  await expect(page.locator('.category h2')).toHaveText(['Resilience & Reliability']);
+  await expect(page.locator('.pattern-item')).toHaveCount(beginnerResilience);
+
+  await filters.getByLabel('Lesson').selectOption('read');
+  await expect(page.locator('.pattern-item h3')).toHaveText(['Timeout']);
+  // Read but no card studied yet: "not started" by mastery; "strong" finds nothing.
+  await filters.getByLabel('Mastery').selectOption('strong');
+  await expect(page.getByTestId('no-match')).toBeVisible();
+  await filters.getByLabel('Mastery').selectOption('not-started');
+  await expect(page.locator('.pattern-item h3')).toHaveText(['Timeout']);
+
+  // The state is the URL: a reload (or a shared link) shows the same list and controls.
+  await page.reload();
+  await expect(page.locator('.pattern-item h3')).toHaveText(['Timeout']);
+  await expect(filters.getByLabel('Lesson')).toHaveValue('read');
+  await filters.getByLabel('Lesson').selectOption('unread');
+  await filters.getByLabel('Mastery').selectOption('');
+  await expect(page.locator('.pattern-item')).toHaveCount(beginnerResilience - 1);
+
+  await filters.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page).toHaveURL(/\/patterns$/);
+  await expect(page.getByTestId('filter-count')).toHaveText(`${lessons.length} lessons`);
+  await expect(filters.getByLabel('Category')).toHaveValue('');
+
+  // A hand-edited URL with a bad value says so and shows everything.
+  await page.goto('/patterns?level=expert');
+  await expect(page.getByRole('alert').filter({ hasText: 'Unknown level' })).toHaveText('Unknown level. The filters were cleared.');
+  await expect(page.getByRole('heading', { level: 2, name: 'Tools' })).toBeVisible();
+});

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/session';
 import { getLibrary } from '@/lib/content';
-import { CATEGORIES, CATEGORY_TITLES, SUBGROUPS } from '@/lib/content/schema';
+import { CATEGORIES, CATEGORY_TITLES, LEVELS, SUBGROUPS } from '@/lib/content/schema';
+import { filterCatalog, isFiltered, masteryBand, parseCatalogQuery } from '@/lib/content/catalog-filter';
 import { isPatternCategory, type CatalogEntry } from '@/lib/content/catalog';
 import type { Topic } from '@/lib/content';
 import { db } from '@/lib/db/client';
@@ -10,6 +11,7 @@ import { listLessonReads } from '@/lib/db/reviews';
 import { LevelBadge } from '@/app/_components/LevelBadge';
 import { MasteryBar } from '@/app/_components/MasteryBar';
 import { learnerProgress } from '@/lib/study/progress';
+import { CatalogFilters } from './CatalogFilters';
 
 export const metadata: Metadata = { title: 'Patterns' };
 
@@ -23,8 +25,12 @@ const TOOLS = [
 
 type Entry = { kind: 'lesson'; topic: Topic } | { kind: 'catalog'; entry: CatalogEntry };
 
-export default async function PatternsPage() {
+const LEVEL_TITLES = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' } as const;
+
+export default async function PatternsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser('/patterns');
+  const { query, error } = parseCatalogQuery(await searchParams);
+  const filtered = isFiltered(query);
   const library = getLibrary();
   const read = new Set(listLessonReads(db(), user.id).map((r) => r.topicId));
   const progress = learnerProgress(db(), library, user.id, new Date());
@@ -32,11 +38,22 @@ export default async function PatternsPage() {
   // Every pattern in the catalog, written or not; a lesson is listed under its own category.
   const catalog = library.catalog.filter((c) => isPatternCategory(c.category));
   const written = new Set(library.patterns.map((p) => p.slug));
+  // The lessons that pass the filters (a catalog entry without a lesson has no level or progress to filter on).
+  const lessons = library.patterns
+    .filter((p) => p.meta)
+    .map((t) => {
+      const f = progress.facts(t.id)!;
+      return { topic: t, category: t.meta!.category, level: t.meta!.level, read: read.has(t.id), band: masteryBand(f.cardsIntroduced, f.mastery) };
+    });
+  const shown = new Set(filterCatalog(lessons, query).map((l) => l.topic.id));
   const groups = CATEGORIES.map((c) => {
-    const lessons = library.patterns.filter((p) => p.meta?.category === c);
-    const unwritten = catalog.filter((e) => e.category === c && !written.has(e.slug)).sort((a, b) => a.title.localeCompare(b.title));
-    const entries: Entry[] = [...lessons.map((t) => ({ kind: 'lesson' as const, topic: t })), ...unwritten.map((e) => ({ kind: 'catalog' as const, entry: e }))];
-    return { id: c, title: CATEGORY_TITLES[c], lessons: lessons.length, entries };
+    const inCategory = library.patterns.filter((p) => p.meta?.category === c);
+    const unwritten = filtered ? [] : catalog.filter((e) => e.category === c && !written.has(e.slug)).sort((a, b) => a.title.localeCompare(b.title));
+    const entries: Entry[] = [
+      ...inCategory.filter((t) => shown.has(t.id)).map((t) => ({ kind: 'lesson' as const, topic: t })),
+      ...unwritten.map((e) => ({ kind: 'catalog' as const, entry: e })),
+    ];
+    return { id: c, title: CATEGORY_TITLES[c], lessons: inCategory.length, total: catalog.filter((e) => e.category === c).length, entries };
   }).filter((g) => g.entries.length > 0);
   const total = catalog.length;
   const lessonCount = catalog.filter((e) => written.has(e.slug)).length;
@@ -48,66 +65,90 @@ export default async function PatternsPage() {
         <span data-testid="catalog-count">
           {lessonCount} of {total} patterns have a lesson
         </span>
-        , grouped by category; the others are listed with their one-line summary. <span aria-hidden="true">★</span> marks a five-level
-        lesson.
+        , grouped by category{lessonCount < total ? '; the others are listed with their one-line summary' : ', plus Choosing Patterns'}.{' '}
+        <span aria-hidden="true">★</span> marks a five-level lesson.
       </p>
-      <section className="category" aria-labelledby="tools">
-        <h2 id="tools">Tools</h2>
-        <ul className="pattern-list">
-          {TOOLS.filter((t) => library.catalog.some((c) => c.slug === t.slug)).map((t) => (
-            <li key={t.slug} className="pattern-item" data-testid={`tool-${t.slug}`}>
-              <h3>
-                <Link href={t.href}>{library.catalog.find((c) => c.slug === t.slug)!.title}</Link>
-              </h3>
-              <p>{t.blurb}</p>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section className="category" aria-labelledby="foundations">
-        <h2 id="foundations">Foundations</h2>
-        <p className="muted">The constraints every pattern answers, and how systems divide their work.</p>
-        <div className="grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))' }}>
-          {[
-            { title: 'The seven laws', topics: library.laws },
-            { title: 'The five pillars', topics: library.pillars },
-          ].map((f) => (
-            <div key={f.title} className="panel">
-              <h3 style={{ marginTop: 0 }}>{f.title}</h3>
-              <ul className="meta-list">
-                {f.topics.map((t) => (
-                  <li key={t.id}>
-                    <Link href={t.href}>{t.title}</Link>
-                    {read.has(t.id) && <span className="muted"> ✓</span>}
+      {error && (
+        <p className="alert alert-error" role="alert">
+          {error} The filters were cleared.
+        </p>
+      )}
+      <CatalogFilters
+        query={query}
+        categories={CATEGORIES.filter((c) => lessons.some((l) => l.category === c)).map((c) => ({ value: c, label: CATEGORY_TITLES[c] }))}
+        levels={LEVELS.map((l) => ({ value: l, label: LEVEL_TITLES[l] }))}
+        shown={shown.size}
+        total={lessons.length}
+      />
+      {filtered && groups.length === 0 && (
+        <div className="panel" data-testid="no-match">
+          <p style={{ marginTop: 0 }}>No pattern matches these filters.</p>
+          <Link className="btn" href="/patterns">
+            Clear filters
+          </Link>
+        </div>
+      )}
+      {!filtered && (
+        <>
+          <section className="category" aria-labelledby="tools">
+            <h2 id="tools">Tools</h2>
+            <ul className="pattern-list">
+              {TOOLS.filter((t) => library.catalog.some((c) => c.slug === t.slug)).map((t) => (
+                <li key={t.slug} className="pattern-item" data-testid={`tool-${t.slug}`}>
+                  <h3>
+                    <Link href={t.href}>{library.catalog.find((c) => c.slug === t.slug)!.title}</Link>
+                  </h3>
+                  <p>{t.blurb}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="category" aria-labelledby="foundations">
+            <h2 id="foundations">Foundations</h2>
+            <p className="muted">The constraints every pattern answers, and how systems divide their work.</p>
+            <div className="grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))' }}>
+              {[
+                { title: 'The seven laws', topics: library.laws },
+                { title: 'The five pillars', topics: library.pillars },
+              ].map((f) => (
+                <div key={f.title} className="panel">
+                  <h3 style={{ marginTop: 0 }}>{f.title}</h3>
+                  <ul className="meta-list">
+                    {f.topics.map((t) => (
+                      <li key={t.id}>
+                        <Link href={t.href}>{t.title}</Link>
+                        {read.has(t.id) && <span className="muted"> ✓</span>}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </div>
+          </section>
+          {library.caseStudies.length > 0 && (
+            <section className="category" aria-labelledby="case-studies">
+              <div className="row spread">
+                <h2 id="case-studies">Case studies</h2>
+                <Link href="/case-studies">All case studies</Link>
+              </div>
+              <p className="muted">Real systems told by the patterns they combine.</p>
+              <ul className="pattern-list">
+                {library.caseStudies.map((c) => (
+                  <li key={c.id} className={`pattern-item${read.has(c.id) ? ' read' : ''}`}>
+                    <h3>
+                      <Link href={c.href}>{c.title}</Link>
+                    </h3>
+                    <p>{c.summary}</p>
+                    <div className="row" style={{ gap: '0.4rem' }}>
+                      <LevelBadge level={c.caseStudy!.level} />
+                      <span className="badge">{c.caseStudy!.reading_minutes} min</span>
+                    </div>
                   </li>
                 ))}
               </ul>
-            </div>
-          ))}
-        </div>
-      </section>
-      {library.caseStudies.length > 0 && (
-        <section className="category" aria-labelledby="case-studies">
-          <div className="row spread">
-            <h2 id="case-studies">Case studies</h2>
-            <Link href="/case-studies">All case studies</Link>
-          </div>
-          <p className="muted">Real systems told by the patterns they combine.</p>
-          <ul className="pattern-list">
-            {library.caseStudies.map((c) => (
-              <li key={c.id} className={`pattern-item${read.has(c.id) ? ' read' : ''}`}>
-                <h3>
-                  <Link href={c.href}>{c.title}</Link>
-                </h3>
-                <p>{c.summary}</p>
-                <div className="row" style={{ gap: '0.4rem' }}>
-                  <LevelBadge level={c.caseStudy!.level} />
-                  <span className="badge">{c.caseStudy!.reading_minutes} min</span>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
+            </section>
+          )}
+        </>
       )}
       {groups.map((g) => (
         <section key={g.id} className="category" aria-labelledby={`cat-${g.id}`}>
@@ -116,7 +157,7 @@ export default async function PatternsPage() {
             <MasteryBar value={categoryMastery.get(g.id) ?? 0} label="Category mastery" />
           </div>
           <p className="muted" style={{ marginTop: 0 }}>
-            {g.lessons} of {g.entries.length} with a lesson
+            {filtered ? `${g.entries.length} of ${g.total} match` : `${g.lessons} of ${g.total} with a lesson`}
           </p>
           {g.id === 'specialized' ? (
             SUBGROUPS.map((sub) => {
