@@ -224,49 +224,21 @@ function readTopic(dir: string, kind: TopicKind, slug: string, problems: Problem
     return null;
   }
   const id = kind === 'pattern' ? slug : `${TOPIC_FOLDERS[kind]}/${slug}`;
-  let meta: LessonMeta | null = null;
-  let caseStudy: CaseStudyMeta | null = null;
-  let domain: DomainMeta | null = null;
-  let title = '';
-  let summary = '';
-  let lawNumber: number | null = null;
-  if (kind === 'pattern') {
-    const fm = lessonFrontMatter.safeParse(parsed.data);
-    if (!fm.success) {
-      problems.zod(lessonFile, fm.error);
-      return null;
-    }
-    meta = fm.data;
-    title = meta.title;
-    summary = meta.summary;
-  } else if (kind === 'case-study') {
-    const fm = caseStudyFrontMatter.safeParse(parsed.data);
-    if (!fm.success) {
-      problems.zod(lessonFile, fm.error);
-      return null;
-    }
-    caseStudy = fm.data;
-    title = fm.data.title;
-    summary = fm.data.summary;
-  } else if (kind === 'domain') {
-    const fm = domainFrontMatter.safeParse(parsed.data);
-    if (!fm.success) {
-      problems.zod(lessonFile, fm.error);
-      return null;
-    }
-    domain = fm.data;
-    title = fm.data.title;
-    summary = fm.data.summary;
-  } else {
-    const fm = (kind === 'law' ? lawFrontMatter : pillarFrontMatter).safeParse(parsed.data);
-    if (!fm.success) {
-      problems.zod(lessonFile, fm.error);
-      return null;
-    }
-    title = fm.data.title;
-    summary = fm.data.summary;
-    lawNumber = 'number' in fm.data ? (fm.data.number as number) : null;
-  }
+  /** The front matter checked against its kind's schema; a problem is reported and the topic skipped. */
+  const frontMatter = <T extends { title: string; summary: string }>(schema: z.ZodType<T>): T | null => {
+    const fm = schema.safeParse(parsed.data);
+    if (fm.success) return fm.data;
+    problems.zod(lessonFile, fm.error);
+    return null;
+  };
+  const meta = kind === 'pattern' ? frontMatter(lessonFrontMatter) : null;
+  const caseStudy = kind === 'case-study' ? frontMatter(caseStudyFrontMatter) : null;
+  const domain = kind === 'domain' ? frontMatter(domainFrontMatter) : null;
+  const foundation = kind === 'law' ? frontMatter(lawFrontMatter) : kind === 'pillar' ? frontMatter(pillarFrontMatter) : null;
+  const fm = meta ?? caseStudy ?? domain ?? foundation;
+  if (!fm) return null;
+  const { title, summary } = fm;
+  const lawNumber = foundation && 'number' in foundation ? (foundation.number as number) : null;
   const enhanced = meta?.enhanced ?? false;
   const { intro, sections } = splitSections(parsed.content);
   const expected: readonly string[] =

@@ -4,6 +4,19 @@ import type { Db } from './client';
 import { cardStates, reviewLogs, userSettings } from './schema';
 import { easyDaysOf, type SettingsForm } from '@/lib/srs/settings';
 
+/** The schedule columns of a card never studied (new again after a reset; a restored card before its history is replayed). */
+export const UNSTUDIED = {
+  stability: 0,
+  difficulty: 0,
+  elapsedDays: 0,
+  scheduledDays: 0,
+  learningSteps: 0,
+  reps: 0,
+  lapses: 0,
+  state: 0,
+  lastReview: null,
+} as const;
+
 export function saveSettings(database: Db, userId: string, form: SettingsForm): void {
   database
     .update(userSettings)
@@ -122,20 +135,7 @@ export function bulkUpdate(
           ? { suspended: false }
           : action === 'bury'
             ? { buriedUntil: ctx.buryUntil }
-            : {
-                due: ctx.now,
-                stability: 0,
-                difficulty: 0,
-                elapsedDays: 0,
-                scheduledDays: 0,
-                learningSteps: 0,
-                reps: 0,
-                lapses: 0,
-                state: 0,
-                lastReview: null,
-                buriedUntil: null,
-                resetAt: ctx.now,
-              };
+            : { ...UNSTUDIED, due: ctx.now, buriedUntil: null, resetAt: ctx.now };
     return tx.update(cardStates).set({ ...set, updatedAt: ctx.now }).where(where).run().changes;
   });
 }

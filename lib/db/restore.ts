@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Card } from 'ts-fsrs';
 import type { BackupAttempt, BackupCardState, BackupReview, BackupRun, BackupSettings } from '@/lib/portability/backup';
+import { UNSTUDIED } from './cards';
 import type { Db } from './client';
 import { cardColumns, rowToCard } from './reviews';
 import { cardStates, lessonReads, optimizerRuns, pathEnrollments, quizAnswers, quizAttempts, restoreJobs, reviewLogs, userSettings, type RestoreJobRow } from './schema';
@@ -159,15 +160,7 @@ function emptyRow(file: BackupCardState) {
     topicId: file.topicId,
     kind: file.kind,
     due: file.due,
-    stability: 0,
-    difficulty: 0,
-    elapsedDays: 0,
-    scheduledDays: 0,
-    learningSteps: 0,
-    reps: 0,
-    lapses: 0,
-    state: 0,
-    lastReview: null,
+    ...UNSTUDIED,
     suspended: false,
     buriedUntil: null,
     resetAt: null,
