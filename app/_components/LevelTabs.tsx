@@ -9,7 +9,7 @@ export interface LevelSection {
 }
 
 /** Enhanced lessons: one level at a time, tabs to jump, Previous/Next to climb, the level kept in the URL hash. */
-export function LevelTabs({ sections }: { sections: LevelSection[] }) {
+export function LevelTabs({ sections, end }: { sections: LevelSection[]; end?: React.ReactNode }) {
   const [active, setActive] = useState(0);
   const panelRef = useRef<HTMLDivElement>(null);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -89,6 +89,7 @@ export function LevelTabs({ sections }: { sections: LevelSection[] }) {
         <h2 id={current.id}>{current.title}</h2>
         <div dangerouslySetInnerHTML={{ __html: current.html }} />
       </div>
+      {active === sections.length - 1 && end}
       <nav className="level-nav" aria-label="Level navigation">
         {active > 0 ? (
           <button type="button" className="btn" onClick={() => go(active - 1, 'panel')}>
