@@ -9,7 +9,10 @@ test('a five-level lesson ends on its last level with Mark as read, its quiz and
   await expect(page.getByTestId('lesson-end')).toHaveCount(0);
   await expect(aside.getByRole('button', { name: 'Mark as read' })).toBeVisible();
 
-  await page.getByRole('tab').last().click();
+  // Level 4 still leads on; from Level 5 (and the quick reference after it) the lesson ends.
+  await page.getByRole('tab', { name: /^4 · / }).click();
+  await expect(page.getByTestId('lesson-end')).toHaveCount(0);
+  await page.getByRole('tab', { name: /^5 · / }).click();
   const end = page.getByTestId('lesson-end');
   await expect(end).toBeVisible();
   await expect(end.getByRole('heading', { name: 'Finished this lesson?' })).toBeVisible();
@@ -87,6 +90,8 @@ test('an interview asks before Submit now ends it with questions unanswered; the
   await page.getByLabel(/The whole library/).check();
   await page.getByRole('button', { name: 'Start the interview' }).click();
   await expect(page).toHaveURL(/\/quiz\/attempts\//);
+  // The runner focuses the question once it is running: keys go to it from then on.
+  await expect(page.getByTestId('quiz-question').getByRole('heading', { level: 1 })).toBeFocused();
   await page.keyboard.press('1');
   await expect(page.getByText('Question 2 of 10')).toBeVisible();
 

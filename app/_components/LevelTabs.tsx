@@ -56,6 +56,8 @@ export function LevelTabs({ sections, end }: { sections: LevelSection[]; end?: R
   }
 
   const current = sections[active]!;
+  // The lesson's end shows from its last level on (Level 5, and the quick reference after it).
+  const lastLevel = sections.reduce((last, s, i) => (/^Level \d/.test(s.title) ? i : last), sections.length - 1);
   return (
     <div>
       <div role="tablist" aria-label="Lesson levels" className="level-tabs" onKeyDown={onTabKey}>
@@ -89,7 +91,7 @@ export function LevelTabs({ sections, end }: { sections: LevelSection[]; end?: R
         <h2 id={current.id}>{current.title}</h2>
         <div dangerouslySetInnerHTML={{ __html: current.html }} />
       </div>
-      {active === sections.length - 1 && end}
+      {active >= lastLevel && end}
       <nav className="level-nav" aria-label="Level navigation">
         {active > 0 ? (
           <button type="button" className="btn" onClick={() => go(active - 1, 'panel')}>
