@@ -66,8 +66,8 @@ test('a learner reads the timeout lesson, reviews three cards by keyboard, undoe
   await page.getByRole('tab', { name: /Quick reference/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Quick reference' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Mark as read' }).click();
-  await expect(page.getByText(/✓ Read/)).toBeVisible();
+  await page.getByRole('button', { name: 'Mark as read' }).first().click();
+  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
 
   const timeoutCards = (YAML.parse(fs.readFileSync('content/patterns/timeout/cards.yaml', 'utf8')) as unknown[]).length;
   await page.goto('/dashboard');
@@ -111,8 +111,8 @@ test('a learner reads the timeout lesson, reviews three cards by keyboard, undoe
 test('bad review input gets a clear 4xx and changes nothing', async ({ page }) => {
   await signUp(page);
   await page.goto('/patterns/timeout');
-  await page.getByRole('button', { name: 'Mark as read' }).click();
-  await expect(page.getByText(/✓ Read/)).toBeVisible();
+  await page.getByRole('button', { name: 'Mark as read' }).first().click();
+  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
   await page.goto('/review');
   const itemId = await page.getByTestId('flashcard').getAttribute('data-item-id');
   const api = await appApi(page);

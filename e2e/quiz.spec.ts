@@ -82,7 +82,7 @@ test('passing a quiz shows on the lesson page', async ({ page }) => {
   const questions = quizFile('laws/correlated-failure');
   await page.goto('/laws/correlated-failure');
   await expect(page.getByTestId('quiz-status')).toContainText(`${questions.length} questions`);
-  await page.getByRole('link', { name: 'Take the quiz' }).click();
+  await page.getByRole('link', { name: 'Take the quiz' }).first().click();
   await page.getByRole('button', { name: 'Start the quiz' }).click();
   for (let i = 0; i < questions.length; i++) {
     if (i > 0) await page.getByRole('button', { name: 'Next question →' }).click();
@@ -181,4 +181,19 @@ test('the Pattern Quiz gives a score band and links the lessons of the questions
     const title = YAML.parse(fs.readFileSync(`content/patterns/${q.patterns[0]}/lesson.md`, 'utf8').split('---')[1]!).title as string;
     await expect(studyNext.getByRole('link', { name: title, exact: true })).toBeVisible();
   }
+  // The summary comes first; each missed question links to the pattern it tested, not to the quiz.
+  const order = await page.getByTestId('result-summary').evaluate((s) => {
+    const list = document.querySelector('[data-testid="missed-list"]')!;
+    return Boolean(s.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  expect(order).toBe(true);
+  const missedLinks = page.getByTestId('missed-list').locator('.result-lesson a');
+  await expect(missedLinks).toHaveCount(missed.length);
+  expect(new Set(await missedLinks.evaluateAll((as) => as.map((a) => a.getAttribute('href'))))).toEqual(
+    new Set(missed.map((q) => `/patterns/${q.patterns[0]}`)),
+  );
+  await expect(page.getByTestId('missed-list').getByRole('link', { name: 'The Pattern Quiz' })).toHaveCount(0);
+  // The ten right answers are there, collapsed.
+  await expect(page.getByTestId('right-list')).toBeHidden();
+  await expect(page.getByTestId('right-list').getByTestId('result-item')).toHaveCount(10);
 });

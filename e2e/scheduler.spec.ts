@@ -9,8 +9,8 @@ const DB_FILE = path.resolve('test-results', 'e2e', 'patternwise-e2e.db');
 
 async function readTimeout(page: Page) {
   await page.goto('/patterns/timeout');
-  await page.getByRole('button', { name: 'Mark as read' }).click();
-  await expect(page.getByText(/✓ Read/)).toBeVisible();
+  await page.getByRole('button', { name: 'Mark as read' }).first().click();
+  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
 }
 
 async function saveSettings(page: Page, retention: string, fuzz: boolean) {

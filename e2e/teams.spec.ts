@@ -85,8 +85,8 @@ test('teams: A creates a team and invites B, assigns the beginner path; B studie
   await shoot(b.page, 'dashboard');
   await assignment.getByTestId('assignment-continue').click();
   await expect(b.page).toHaveURL(/\/patterns\/choosing-patterns$/);
-  await b.page.getByRole('button', { name: 'Mark as read' }).click();
-  await expect(b.page.getByText(/✓ Read/)).toBeVisible();
+  await b.page.getByRole('button', { name: 'Mark as read' }).first().click();
+  await expect(b.page.getByText(/✓ Read/).first()).toBeVisible();
   await b.page.goto('/review');
   const cards = new Set((YAML.parse(fs.readFileSync('content/patterns/choosing-patterns/cards.yaml', 'utf8')) as { key: string }[]).map((k) => `choosing-patterns/${k.key}`));
   const seen = new Set<string>();

@@ -4,6 +4,7 @@ import { LessonView, TopicLinks } from './LessonView';
 import { LevelBadge } from './LevelBadge';
 import { MarkReadButton } from './MarkReadButton';
 import { QuizStatus } from './QuizStatus';
+import { LessonEnd } from './LessonEnd';
 import type { FoundationKind, ListedPattern } from '@/lib/study/foundation-view';
 
 function Ol({ ordered, children }: { ordered: boolean; children: React.ReactNode }) {
@@ -34,6 +35,7 @@ export function FoundationPage({
   readAt,
   siblings,
   quizResult,
+  next,
 }: {
   kind: FoundationKind;
   topic: Topic;
@@ -45,7 +47,9 @@ export function FoundationPage({
   readAt: string | null;
   siblings: { href: string; label: string }[];
   quizResult: { best: number; total: number; passed: boolean } | undefined;
+  next: { label: string; href: string; context: string } | null;
 }) {
+  const quiz = { href: `${topic.href}/quiz`, questionCount: topic.questions.length, result: quizResult };
   return (
     <LessonView
       eyebrow={eyebrow}
@@ -92,10 +96,13 @@ export function FoundationPage({
           )}
         </section>
       }
+      end={<LessonEnd topicId={topic.id} readAt={readAt} cardCount={topic.cards.length} quiz={quiz} next={next} />}
       aside={
         <>
-          <MarkReadButton topicId={topic.id} readAt={readAt} cardCount={topic.cards.length} />
-          <QuizStatus href={`${topic.href}/quiz`} questionCount={topic.questions.length} result={quizResult} />
+          <div className="aside-actions">
+            <MarkReadButton topicId={topic.id} readAt={readAt} cardCount={topic.cards.length} />
+            <QuizStatus {...quiz} />
+          </div>
           <TopicLinks title={LABELS[kind].siblings} items={siblings} />
         </>
       }

@@ -14,6 +14,8 @@ export interface LessonViewProps {
   hasDiagram: boolean;
   aside: React.ReactNode;
   footer?: React.ReactNode;
+  /** What the lesson ends with (mark as read, quiz, next step): on a stepped lesson, under its last level. */
+  end?: React.ReactNode;
 }
 
 export function LessonView(props: LessonViewProps) {
@@ -33,7 +35,7 @@ export function LessonView(props: LessonViewProps) {
         <div>
           {props.introHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: props.introHtml }} />}
           {props.stepped ? (
-            <LevelTabs sections={props.sections} />
+            <LevelTabs sections={props.sections} end={props.end} />
           ) : (
             <div className="prose">
               {props.sections.map((s) => (
@@ -45,6 +47,7 @@ export function LessonView(props: LessonViewProps) {
             </div>
           )}
           {props.footer}
+          {!props.stepped && props.end}
         </div>
         <aside className="lesson-aside" aria-label="About this lesson">
           {props.aside}

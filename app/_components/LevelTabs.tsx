@@ -9,7 +9,7 @@ export interface LevelSection {
 }
 
 /** Enhanced lessons: one level at a time, tabs to jump, Previous/Next to climb, the level kept in the URL hash. */
-export function LevelTabs({ sections }: { sections: LevelSection[] }) {
+export function LevelTabs({ sections, end }: { sections: LevelSection[]; end?: React.ReactNode }) {
   const [active, setActive] = useState(0);
   const panelRef = useRef<HTMLDivElement>(null);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -56,6 +56,8 @@ export function LevelTabs({ sections }: { sections: LevelSection[] }) {
   }
 
   const current = sections[active]!;
+  // The lesson's end shows from its last level on (Level 5, and the quick reference after it).
+  const lastLevel = sections.reduce((last, s, i) => (/^Level \d/.test(s.title) ? i : last), sections.length - 1);
   return (
     <div>
       <div role="tablist" aria-label="Lesson levels" className="level-tabs" onKeyDown={onTabKey}>
@@ -89,6 +91,7 @@ export function LevelTabs({ sections }: { sections: LevelSection[] }) {
         <h2 id={current.id}>{current.title}</h2>
         <div dangerouslySetInnerHTML={{ __html: current.html }} />
       </div>
+      {active >= lastLevel && end}
       <nav className="level-nav" aria-label="Level navigation">
         {active > 0 ? (
           <button type="button" className="btn" onClick={() => go(active - 1, 'panel')}>

@@ -39,7 +39,12 @@ export function QuizLanding({
         {best && (
           <p style={{ margin: 0 }} data-testid="best-result">
             Your best: {best.best} of {best.total} ({Math.round((100 * best.best) / Math.max(1, best.total))}%)
-            {best.passed ? ' · passed ✓' : ''}
+            {best.passed && (
+              <>
+                {' '}
+                <span className="result-pill is-pass">✓ Passed</span>
+              </>
+            )}
           </p>
         )}
         <StartQuizButton

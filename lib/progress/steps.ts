@@ -48,3 +48,26 @@ export function stepTodo(f: TopicFacts): 'read' | 'quiz' | 'cards' | 'done' {
   if (f.cardsIntroduced < f.cardsTotal) return 'cards';
   return 'done';
 }
+
+/** What a lesson's end and an empty review offer next: the lesson to read, else a quiz to pass. */
+export interface NextStepFacts {
+  slug: string;
+  read: boolean;
+  hasQuiz: boolean;
+  quizPassed: boolean;
+}
+
+/**
+ * The learner's next step on a path, seen from `from` (the lesson being read, if any): the
+ * first unread lesson after it, else the first unread lesson before it, else the first
+ * quiz not passed; never `from` itself. Null when every lesson is read and every quiz passed.
+ */
+export function nextStepFrom<T extends NextStepFacts>(steps: T[], from?: string): { step: T; todo: 'read' | 'quiz' } | null {
+  const at = from ? steps.findIndex((s) => s.slug === from) : -1;
+  const ordered = at >= 0 ? [...steps.slice(at + 1), ...steps.slice(0, at)] : steps;
+  const others = ordered.filter((s) => s.slug !== from);
+  const unread = others.find((s) => !s.read);
+  if (unread) return { step: unread, todo: 'read' };
+  const quiz = others.find((s) => s.hasQuiz && !s.quizPassed);
+  return quiz ? { step: quiz, todo: 'quiz' } : null;
+}

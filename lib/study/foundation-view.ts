@@ -6,6 +6,7 @@ import { db } from '@/lib/db/client';
 import { listLessonReads } from '@/lib/db/reviews';
 import { quizResults } from '@/lib/db/quiz';
 import { learnerDay } from './dates';
+import { nextPathStep } from './next-step';
 
 export type FoundationKind = 'law' | 'pillar' | 'case-study' | 'domain';
 
@@ -48,6 +49,7 @@ export function foundationView(kind: FoundationKind, id: string, userId: string)
     siblings,
     readAt: read ? learnerDay(db(), userId, read.readAt) : null,
     quizResult: quizResults(db(), userId).get(topic.id),
+    next: nextPathStep(db(), library, userId, topic.id),
     introHtml: topic.intro ? renderCached(`${topic.id}#intro`, topic.intro) : '',
     sections: topic.sections.map((s) => ({ id: s.id, title: s.title, html: renderCached(`${topic.id}#${s.id}`, s.markdown) })),
     hasDiagram: topic.sections.some((s) => hasMermaid(s.markdown)),

@@ -167,3 +167,22 @@ export function attemptTitle(library: Library, a: Pick<Attempt, 'kind' | 'source
   if (a.kind === 'collection') return library.collections.find((c) => c.id === a.sourceId)?.title ?? 'Quiz';
   return `${library.topics.get(a.sourceId ?? '')?.title ?? 'Pattern'} quiz`;
 }
+
+/**
+ * The lesson behind a question, for links from quiz screens: a cross-pattern quiz's question
+ * (the Pattern Quiz, an interview drawn from it) links to the first pattern it names, not
+ * to the quiz; any other question to its own lesson, law, pillar, drill or combination.
+ */
+export function questionLesson(
+  library: Library,
+  entry: { topic: { title: string; href: string; kind: string }; question?: TopicQuestion } | undefined,
+): { title: string; href: string } | null {
+  if (!entry) return null;
+  if (entry.topic.kind === 'quiz') {
+    for (const slug of entry.question?.patterns ?? []) {
+      const t = library.topics.get(slug);
+      if (t) return { title: t.title, href: t.href };
+    }
+  }
+  return { title: entry.topic.title, href: entry.topic.href };
+}

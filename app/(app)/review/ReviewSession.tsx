@@ -17,6 +17,7 @@ import {
 import { areSiblings, LEARN_AHEAD_MS } from '@/lib/srs/queue';
 import { ratingForAnswer } from '@/lib/quiz/grade';
 import { NEXT_BATCH, type PendingItem, type ReviewItemView, type SerializedCard } from '@/lib/study/review-view';
+import { SessionProgress } from '@/app/_components/SessionProgress';
 
 export type { ReviewItemView } from '@/lib/study/review-view';
 
@@ -93,12 +94,15 @@ export function ReviewSession({
   pending: initialPending = [],
   settings,
   reviewsToday,
+  next,
 }: {
   initialItems: ReviewItemView[];
   /** Today's items not sent with the page, in queue order: fetched from /api/review/items as the learner goes. */
   pending?: PendingItem[];
   settings: SchedulerSettings;
   reviewsToday: number;
+  /** Where the empty state sends the learner: the next step of their path, else a quiz. */
+  next: { label: string; href: string; context: string };
 }) {
   const scheduler = useMemo(() => createScheduler(settings), [settings]);
   // Questions skip the learning steps, as the server schedules them.
@@ -206,6 +210,8 @@ export function ReviewSession({
     }
     return { fresh, learning, review };
   }, [queue, pending]);
+  // This session: what is done and what is left (a learning card put back counts again).
+  const sessionTotal = done + counts.fresh + counts.learning + counts.review;
 
   const grade = useCallback(
     (rating: Grade, answer?: number) => {
@@ -334,17 +340,20 @@ export function ReviewSession({
                 ? `You have done ${reviewsToday} review${reviewsToday === 1 ? '' : 's'} today. Come back tomorrow.`
                 : 'Read a lesson and mark it as read: its cards will show up here.'}
           </p>
+          <div className="review-next" data-testid="review-next">
+            <p className="muted">{next.context}</p>
+            <Link href={next.href} className="btn btn-primary">
+              {next.label}
+            </Link>
+          </div>
           <div className="row" style={{ justifyContent: 'center' }}>
             {history.length > 0 && (
               <button type="button" className="btn" onClick={undo}>
                 Undo last <span className="kbd">Ctrl+Z</span>
               </button>
             )}
-            <Link href="/dashboard" className="btn btn-primary">
+            <Link href="/dashboard" className="btn">
               Back to today
-            </Link>
-            <Link href="/patterns" className="btn">
-              Browse patterns
             </Link>
           </div>
         </div>
@@ -357,16 +366,19 @@ export function ReviewSession({
     <div className="review-wrap">
       <h1 className="sr-only">Review</h1>
       {status}
-      <div className="review-counts" aria-label="Cards left in this session">
-        <span className="count-new" title="New">
-          {counts.fresh} <span className="sr-only">new,</span>
-        </span>
-        <span className="count-learning" title="Learning">
-          {counts.learning} <span className="sr-only">learning,</span>
-        </span>
-        <span className="count-review" title="To review">
-          {counts.review} <span className="sr-only">to review</span>
-        </span>
+      <div className="review-head">
+        <ul className="review-counts" aria-label="Left in this session">
+          <li className="count-new">
+            <span className="count-n">{counts.fresh}</span> <span className="count-label">New</span>
+          </li>
+          <li className="count-learning">
+            <span className="count-n">{counts.learning}</span> <span className="count-label">Learning</span>
+          </li>
+          <li className="count-review">
+            <span className="count-n">{counts.review}</span> <span className="count-label">Due</span>
+          </li>
+        </ul>
+        <SessionProgress done={done} total={sessionTotal} />
       </div>
       <div
         className="flashcard"
@@ -460,7 +472,7 @@ export function ReviewSession({
           Undo <span className="kbd">Ctrl+Z</span>
         </button>
         <span className="muted" style={{ fontSize: '0.9rem' }} role="status">
-          {done} done{saving > 0 ? ' · saving…' : ''}
+          {done} of {sessionTotal} done{saving > 0 ? ' · saving…' : ''}
         </span>
       </div>
     </div>

@@ -5,6 +5,7 @@ import { db } from '@/lib/db/client';
 import { pendingItem, reviewItemViews } from '@/lib/study/review-items';
 import { FIRST_BATCH } from '@/lib/study/review-view';
 import { loadStudyToday } from '@/lib/study/session';
+import { nextPathStep } from '@/lib/study/next-step';
 import { ReviewSession } from './ReviewSession';
 
 export const metadata: Metadata = { title: 'Review' };
@@ -22,6 +23,13 @@ export default async function ReviewPage() {
       pending={rest.map(pendingItem)}
       settings={today.settings.scheduler}
       reviewsToday={today.reviewsToday}
+      next={
+        nextPathStep(db(), library, user.id) ?? {
+          label: 'Take the Pattern Quiz',
+          href: '/quiz/pattern-quiz',
+          context: 'Your path is done: see where you stand across the library.',
+        }
+      }
     />
   );
 }

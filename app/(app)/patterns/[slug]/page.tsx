@@ -13,6 +13,8 @@ import { QuizStatus } from '@/app/_components/QuizStatus';
 import { learnerProgress } from '@/lib/study/progress';
 import { studyDay } from '@/lib/srs/day';
 import { MasteryBar } from '@/app/_components/MasteryBar';
+import { LessonEnd } from '@/app/_components/LessonEnd';
+import { nextPathStep } from '@/lib/study/next-step';
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/) });
 
@@ -48,6 +50,8 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
   const linkOf = (s: string) => ({ href: library.topics.has(s) ? `/patterns/${s}` : null, label: titleOf(s) });
   const sections = topic.sections.map((s) => ({ id: s.id, title: s.title, html: renderCached(`${topic.id}#${s.id}`, s.markdown) }));
   const diagram = topic.sections.some((s) => hasMermaid(s.markdown));
+  const readDay = readAt ? studyDay(readAt, progress.settings.day) : null;
+  const quiz = { href: `${topic.href}/quiz`, questionCount: topic.questions.length, result: progress.quizzes.get(topic.id) };
 
   return (
     <LessonView
@@ -72,14 +76,21 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
       sections={sections}
       stepped={topic.enhanced}
       hasDiagram={diagram}
+      end={
+        <LessonEnd
+          topicId={topic.id}
+          readAt={readDay}
+          cardCount={topic.cards.length}
+          quiz={quiz}
+          next={nextPathStep(db(), library, user.id, topic.id)}
+        />
+      }
       aside={
         <>
-          <MarkReadButton
-            topicId={topic.id}
-            readAt={readAt ? studyDay(readAt, progress.settings.day) : null}
-            cardCount={topic.cards.length}
-          />
-          <QuizStatus href={`${topic.href}/quiz`} questionCount={topic.questions.length} result={progress.quizzes.get(topic.id)} />
+          <div className="aside-actions">
+            <MarkReadButton topicId={topic.id} readAt={readDay} cardCount={topic.cards.length} />
+            <QuizStatus {...quiz} />
+          </div>
           {domain && <TopicLinks title="Part of" items={[{ href: domain.href, label: domain.title }]} />}
           <TopicLinks title="Learn first" items={meta.prerequisites.map(linkOf)} />
           <TopicLinks title="Related" items={meta.related.map(linkOf)} />

@@ -65,7 +65,9 @@ export default async function HistoryPage() {
                     <td>
                       {a.score} / {a.total} ({pct(a)}%)
                     </td>
-                    <td>{a.passed ? 'Passed' : 'Not passed'}</td>
+                    <td>
+                      <span className={`result-pill ${a.passed ? 'is-pass' : 'is-fail'}`}>{a.passed ? '✓ Passed' : 'Not passed'}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>

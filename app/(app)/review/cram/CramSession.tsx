@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { SessionProgress } from '@/app/_components/SessionProgress';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ratingForAnswer } from '@/lib/quiz/grade';
 import { shuffle } from '@/lib/quiz/shuffle';
@@ -172,13 +173,16 @@ export function CramSession({ title, items }: { title: string; items: CramItemVi
     <div className="review-wrap">
       {header}
       {status}
-      <div className="review-counts" aria-label="Cram progress">
-        <span>
-          {queue.length} <span className="muted">left</span>
-        </span>
-        <span>
-          {answered} <span className="muted">answered</span>
-        </span>
+      <div className="review-head">
+        <ul className="review-counts" aria-label="This cram session">
+          <li>
+            <span className="count-n">{queue.length}</span> <span className="count-label">Left</span>
+          </li>
+          <li>
+            <span className="count-n">{answered}</span> <span className="count-label">Answered</span>
+          </li>
+        </ul>
+        <SessionProgress done={answered} total={answered + queue.length} label="Cram progress" />
       </div>
       <div className="flashcard" tabIndex={-1} aria-live="polite" data-testid="cram-card" data-item-id={current.itemId}>
         <div className="flashcard-topic">

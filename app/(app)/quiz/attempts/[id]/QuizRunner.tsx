@@ -53,6 +53,10 @@ export function QuizRunner({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [finishing, setFinishing] = useState(false);
+  /** "Submit now" with questions unanswered: an inline step asks before the mock ends. */
+  const [confirming, setConfirming] = useState(false);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const submitNowRef = useRef<HTMLButtonElement>(null);
   // Clock skew: count down against the server's clock, not the device's.
   const skew = useRef(0);
   const [remaining, setRemaining] = useState<number | null>(deadline ? deadline - serverNow : null);
@@ -101,6 +105,7 @@ export function QuizRunner({
       if (answer || busy || finishing) return;
       setBusy(true);
       setError('');
+      setConfirming(false);
       setSelected(position);
       try {
         const res = await fetch(`/api/quiz/attempts/${attemptId}/answers`, {
@@ -138,8 +143,25 @@ export function QuizRunner({
   }, [questions, index, answers]);
 
   useEffect(() => {
+    if (confirming) keepRef.current?.focus();
+  }, [confirming]);
+
+  const keepAnswering = useCallback(() => {
+    setConfirming(false);
+    requestAnimationFrame(() => submitNowRef.current?.focus());
+  }, []);
+
+  useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
+      // While the submit step asks, keys belong to it: Escape keeps answering, nothing answers behind it.
+      if (confirming) {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          keepAnswering();
+        }
+        return;
+      }
       const t = e.target as HTMLElement | null;
       if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA')) return;
       const n = q.optionsHtml.length;
@@ -157,7 +179,7 @@ export function QuizRunner({
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [q, answer, submit, goNext, allAnswered, finish]);
+  }, [q, answer, submit, goNext, allAnswered, finish, confirming, keepAnswering]);
 
   const progress = useMemo(() => `${answeredCount} of ${questions.length} answered`, [answeredCount, questions.length]);
   const lowTime = remaining !== null && remaining < 30_000;
@@ -248,12 +270,30 @@ export function QuizRunner({
           <button type="button" className="btn btn-primary" onClick={goNext}>
             Next question →
           </button>
-        ) : !immediateFeedback ? (
-          <button type="button" className="btn" onClick={() => void finish()} disabled={finishing}>
+        ) : !immediateFeedback && !confirming ? (
+          <button type="button" className="btn" ref={submitNowRef} onClick={() => setConfirming(true)} disabled={finishing}>
             Submit now
           </button>
         ) : null}
       </div>
+      {confirming && !allAnswered && (
+        <div className="confirm-step" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-desc" data-testid="submit-confirm">
+          <p id="confirm-title" className="confirm-title">
+            Submit with {questions.length - answeredCount} of {questions.length} unanswered?
+          </p>
+          <p id="confirm-desc" className="muted">
+            Unanswered questions count as wrong and the mock ends{remaining !== null ? `; you still have ${formatClock(remaining)}` : ''}.
+          </p>
+          <div className="row">
+            <button type="button" className="btn btn-primary" ref={keepRef} onClick={keepAnswering}>
+              Keep answering
+            </button>
+            <button type="button" className="btn btn-danger" onClick={() => void finish()} disabled={finishing}>
+              {finishing ? 'Scoring…' : 'Submit anyway'}
+            </button>
+          </div>
+        </div>
+      )}
     </div>
   );
 }
