@@ -311,7 +311,8 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
   const seeded = await seed(db, library);
   console.log(`http: seeded ${LEARNERS} learners with 1,000 due cards each and one with 10,000 reviews in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-  const port = await freePort();
+  // BENCH_PORT: a fixed port (on a shared machine, the one you were given); else any free one.
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const base = `http://localhost:${port}`;
   const workers = process.env.WEB_CONCURRENCY ?? String(os.availableParallelism());
   const server = spawn(process.execPath, ['scripts/start.mjs'], {
