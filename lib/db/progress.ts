@@ -33,12 +33,28 @@ export const QUARTER_HOUR_MS = 900_000;
 
 /** Reviews (cram answers apart) since `since` per quarter hour: its start, the count and the time spent, oldest first. */
 export function reviewQuarterHours(database: Db, userId: string, since: Date): { start: Date; count: number; ms: number }[] {
+  // Rows as arrays, in review order from the (user, review) index, summed here: SQLite's GROUP BY
+  // on the quotient would sort them again in a temporary B-tree (twice the time).
   const rows = prepared(
     rawClient(database),
-    `select review / ${QUARTER_HOUR_MS} as q, count(*) as n, sum(duration_ms) as ms from review_logs
-       where user_id = ? and source != 'cram' and review >= ? group by q order by q`,
-  ).all(userId, since.getTime()) as { q: number; n: number; ms: number }[];
-  return rows.map((r) => ({ start: new Date(r.q * QUARTER_HOUR_MS), count: r.n, ms: r.ms }));
+    "select review, duration_ms from review_logs where user_id = ? and source != 'cram' and review >= ? order by review",
+  )
+    .raw(true)
+    .all(userId, since.getTime()) as [number, number][];
+  const out: { start: Date; count: number; ms: number }[] = [];
+  let q = NaN;
+  let bucket: { start: Date; count: number; ms: number } | null = null;
+  for (const [review, ms] of rows) {
+    const k = Math.floor(review / QUARTER_HOUR_MS);
+    if (k !== q || !bucket) {
+      q = k;
+      bucket = { start: new Date(k * QUARTER_HOUR_MS), count: 0, ms: 0 };
+      out.push(bucket);
+    }
+    bucket.count += 1;
+    bucket.ms += ms;
+  }
+  return out;
 }
 
 /**
