@@ -315,7 +315,10 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const base = `http://localhost:${port}`;
   const workers = process.env.WEB_CONCURRENCY ?? String(os.availableParallelism());
-  const server = spawn(process.execPath, ['scripts/start.mjs'], {
+  // BENCH_CPU_PROF=<folder>: a V8 CPU profile of every server process (cluster workers inherit
+  // the flags), written when it stops.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const server = spawn(process.execPath, [...profile, 'scripts/start.mjs'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -323,8 +326,6 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
       NEXTAUTH_URL: base,
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
       WEB_CONCURRENCY: workers,
-      // BENCH_CPU_PROF=<folder>: Next's CPU profile of each server process, written when it stops.
-      ...(process.env.BENCH_CPU_PROF ? { NEXT_CPU_PROF: '1', NEXT_CPU_PROF_DIR: path.resolve(process.env.BENCH_CPU_PROF) } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

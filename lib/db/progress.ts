@@ -1,4 +1,4 @@
-import { and, eq, gte, ne } from 'drizzle-orm';
+import { and, eq, gte } from 'drizzle-orm';
 import type { Db } from './client';
 import { prepared, rawClient } from './prepared';
 import { pathEnrollments, reviewLogs, userSettings } from './schema';
