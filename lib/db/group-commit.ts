@@ -147,7 +147,7 @@ export class GroupCommit {
       this.waitingSince = null;
       return true;
     } catch (error) {
-      if ((error as { code?: string }).code !== 'SQLITE_BUSY') {
+      if (!String((error as { code?: string }).code).startsWith('SQLITE_BUSY')) {
         for (const job of this.queue.splice(0)) job.reject(error);
         return false;
       }
