@@ -27,7 +27,8 @@ import { userSettings } from '../lib/db/schema';
 import { currentSessionUser, sessionIsCurrent } from '../lib/db/sessions';
 import { createUser, getUser } from '../lib/db/users';
 import { newCard } from '../lib/srs/scheduler';
-import { gradeItem } from '../lib/study/review';
+import { groupCommit } from '../lib/db/group-commit';
+import { gradeItem, submitGrade } from '../lib/study/review';
 
 export const LEARNERS = 50;
 const PASSWORD = 'bench-learner-password-2026';
@@ -246,6 +247,39 @@ export function inProcessGrades(library: Library, n = 2000): { perSecond: number
   return { perSecond: (n * 1000) / ms, msPerGrade: ms / n };
 }
 
+/**
+ * Grades per second in-process through the group commit (submitGrade): LEARNERS learners each
+ * grading in turn, one grade in flight each, as the HTTP run sends them; synchronous=FULL.
+ * Also the mean number of grades per transaction.
+ */
+export async function inProcessGroupCommit(library: Library, n = 5000): Promise<{ perSecond: number; perBatch: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-'));
+  const db = openDatabase(path.join(dir, 'bench.db'));
+  applyMigrations(db);
+  const start = new Date();
+  const users = Array.from({ length: LEARNERS }, (_, i) => createUser(db, { email: `group${i}@bench.local`, passwordHash: 'x' }).id);
+  for (const u of users) for (const topic of library.topics.values()) markLessonRead(db, u, topic.id, start);
+  const cards = [...library.items.entries()].filter(([, e]) => e.kind === 'card').map(([id]) => id);
+  const g = groupCommit(db);
+  const before = { ...g.stats };
+  let sent = 0;
+  const t = performance.now();
+  await Promise.all(
+    users.map(async (u, i) => {
+      for (let k = 0; sent < n; k++) {
+        sent += 1;
+        await submitGrade(db, library, u, { id: crypto.randomUUID(), itemId: cards[(k * 7 + i) % cards.length]!, rating: 3, durationMs: 0 }, new Date(start.getTime() + k * 60_000));
+      }
+    }),
+  );
+  const ms = performance.now() - t;
+  const writes = g.stats.writes - before.writes;
+  const perBatch = writes / (g.stats.batches - before.batches);
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { perSecond: (writes * 1000) / ms, perBatch };
+}
+
 /** The session check in-process, µs per request: decode + user/version/revocation lookup, now and as next-auth did it. */
 async function sessionCheck(db: Db, userId: string): Promise<{ now: number; before: number }> {
   const secret = crypto.randomBytes(32).toString('base64url');
@@ -311,10 +345,14 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
   const seeded = await seed(db, library);
   console.log(`http: seeded ${LEARNERS} learners with 1,000 due cards each and one with 10,000 reviews in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-  const port = await freePort();
+  // BENCH_PORT: a fixed port (on a shared machine, the one you were given); else any free one.
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const base = `http://localhost:${port}`;
   const workers = process.env.WEB_CONCURRENCY ?? String(os.availableParallelism());
-  const server = spawn(process.execPath, ['scripts/start.mjs'], {
+  // BENCH_CPU_PROF=<folder>: a V8 CPU profile of every server process (cluster workers inherit
+  // the flags), written when it stops.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const server = spawn(process.execPath, [...profile, 'scripts/start.mjs'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -322,8 +360,6 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
       NEXTAUTH_URL: base,
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
       WEB_CONCURRENCY: workers,
-      // BENCH_CPU_PROF=<folder>: Next's CPU profile of each server process, written when it stops.
-      ...(process.env.BENCH_CPU_PROF ? { NEXT_CPU_PROF: '1', NEXT_CPU_PROF_DIR: path.resolve(process.env.BENCH_CPU_PROF) } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -380,6 +416,8 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
       cpuRatio: [] as number[],
       inProcess: [] as number[],
       inProcessMs: [] as number[],
+      grouped: [] as number[],
+      perBatch: [] as number[],
       httpRatio: [] as number[],
       rss: [] as number[],
       reviewKb: [] as number[],
@@ -414,6 +452,9 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
       const inProc = inProcessGrades(library);
       f.inProcess.push(inProc.perSecond);
       f.inProcessMs.push(inProc.msPerGrade);
+      const grouped = await inProcessGroupCommit(library);
+      f.grouped.push(grouped.perSecond);
+      f.perBatch.push(grouped.perBatch);
       f.httpRatio.push(rate / inProc.perSecond);
       const s = await sessionCheck(db, seeded.pages.id);
       f.session.push(s.now);
@@ -435,6 +476,8 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
       { name: 'CPU per grade ÷ CPU per health', target: '', unit: '×', runs: f.cpuRatio, digits: 2 },
       { name: 'in-process grades/s (synchronous=FULL)', target: '', unit: '/s', runs: f.inProcess, digits: 0 },
       { name: 'in-process time per grade', target: '', unit: 'ms', runs: f.inProcessMs, digits: 2 },
+      { name: 'in-process grades/s, group commit, 50 learners', target: '', unit: '/s', runs: f.grouped, digits: 0 },
+      { name: 'grades per transaction (group commit, in-process)', target: '', unit: '', runs: f.perBatch, digits: 1 },
       { name: 'HTTP grades/s ÷ in-process grades/s', target: '', unit: '×', runs: f.httpRatio, digits: 2 },
       { name: 'server RSS (all processes)', target: '', unit: 'MB', runs: f.rss, digits: 0 },
       { name: 'session check (decode + lookup)', target: '≪ 100 µs', unit: 'µs', runs: f.session, meets: lower(50), digits: 1 },

@@ -26,14 +26,14 @@ function worker(file: string, barrierDir: string, name: string): Promise<Record<
 }
 
 describe('two server processes on one SQLite file', () => {
-  it('migrate once, claim each background job once, share throttling state and lose no grade', { timeout: 120_000 }, async () => {
+  it('migrate once, claim each background job once, share throttling state and lose no grade, one at a time or in groups', { timeout: 120_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-multi-'));
     const barrierDir = path.join(dir, 'barrier');
     fs.mkdirSync(barrierDir);
     const file = path.join(dir, 'shared.db');
     try {
       const reports = await Promise.all([worker(file, barrierDir, 'a'), worker(file, barrierDir, 'b')]);
-      for (const r of reports) expect(r.errors, String(r.name)).toEqual([]);
+      for (const r of reports) expect(r.errors, `${String(r.name)}: ${(r.errors as string[]).join("; ")}`).toEqual([]);
       const sqlite = new Database(file, { readonly: true });
       const journal = JSON.parse(fs.readFileSync('drizzle/meta/_journal.json', 'utf8')) as { entries: unknown[] };
       expect((sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n).toBe(journal.entries.length);
@@ -47,8 +47,11 @@ describe('two server processes on one SQLite file', () => {
       expect(failures.points).toBe(6);
       // Every grade from both processes is there, and counted for the next optimizer run.
       expect(reports.map((r) => r.graded)).toEqual([150, 150]);
-      expect((sqlite.prepare('select count(*) as n from review_logs').get() as { n: number }).n).toBe(300);
-      expect((sqlite.prepare('select reviews_since_optimize as n from user_settings').get() as { n: number }).n).toBe(300);
+      // Through the group commit too (decision 015): 150 each, ten at a time, in batches.
+      expect(reports.map((r) => r.batched)).toEqual([150, 150]);
+      for (const r of reports) expect(r.batches as number).toBeLessThan(150);
+      expect((sqlite.prepare('select count(*) as n from review_logs').get() as { n: number }).n).toBe(600);
+      expect((sqlite.prepare('select reviews_since_optimize as n from user_settings').get() as { n: number }).n).toBe(600);
       sqlite.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,8 @@ import { claimRun } from '../lib/db/optimizer';
 import { claimRestoreJob } from '../lib/db/restore';
 import { markLessonRead } from '../lib/db/reviews';
 import { throttles } from '../lib/security/throttle';
-import { gradeItem } from '../lib/study/review';
+import { groupCommit } from '../lib/db/group-commit';
+import { gradeItem, submitGrade } from '../lib/study/review';
 
 const [file, barrierDir, name] = process.argv.slice(2) as [string, string, string];
 const PROCESSES = 2;
@@ -68,6 +69,26 @@ for (let i = 0; i < 150; i++) {
   }
 }
 report.graded = graded;
+
+barrier('batched');
+// The same through the group commit, ten grades in flight at a time in each process: batches
+// from both processes contend for the write lock, and none is lost.
+let batched = 0;
+const start = groupCommit(db).stats.batches;
+for (let round = 0; round < 15; round++) {
+  const settled = await Promise.allSettled(
+    Array.from({ length: 10 }, (_, k) => {
+      const i = 150 + round * 10 + k;
+      return submitGrade(db, library, user, { id: crypto.randomUUID(), itemId: cards[(i * 7 + (name === 'a' ? 0 : 3)) % cards.length]!, rating: 3, durationMs: 0 }, new Date(now.getTime() + i * 1000));
+    }),
+  );
+  for (const s of settled) {
+    if (s.status === 'fulfilled') batched++;
+    else errors.push(`batched grade: ${(s.reason as Error).message}`);
+  }
+}
+report.batched = batched;
+report.batches = groupCommit(db).stats.batches - start;
 barrier('done');
 db.$client.close();
 process.stdout.write(JSON.stringify(report));

@@ -90,7 +90,34 @@ export function logRowToReviewLog(row: ReviewLogRow): ReviewLog {
 
 /** Every card state of the learner, in due order (ties in table order), as the (user, due) index gave them before it had a sibling. */
 export function listCardStates(database: Db, userId: string): CardStateRow[] {
-  return database.select().from(cardStates).where(eq(cardStates.userId, userId)).orderBy(cardStates.due, sql`rowid`).all();
+  // A prepared statement and a plain mapping: drizzle's row mapping was a third of the time
+  // for a learner with every card started (the dashboard reads them all).
+  const rows = prepared(
+    rawClient(database),
+    `select user_id, item_id, topic_id, kind, ${CARD_COLUMNS}, suspended, buried_until, reset_at, created_at, updated_at
+       from card_states where user_id = ? order by due, rowid`,
+  ).all(userId) as (RawCard & { user_id: string; item_id: string; topic_id: string; kind: 'card' | 'question'; suspended: number; buried_until: number | null; reset_at: number | null; created_at: number; updated_at: number })[];
+  return rows.map((r) => ({
+    userId: r.user_id,
+    itemId: r.item_id,
+    topicId: r.topic_id,
+    kind: r.kind,
+    due: new Date(r.due),
+    stability: r.stability,
+    difficulty: r.difficulty,
+    elapsedDays: r.elapsed_days,
+    scheduledDays: r.scheduled_days,
+    learningSteps: r.learning_steps,
+    reps: r.reps,
+    lapses: r.lapses,
+    state: r.state,
+    lastReview: r.last_review === null ? null : new Date(r.last_review),
+    suspended: Boolean(r.suspended),
+    buriedUntil: r.buried_until === null ? null : new Date(r.buried_until),
+    resetAt: r.reset_at === null ? null : new Date(r.reset_at),
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+  }));
 }
 
 export function getCardState(database: Db, userId: string, itemId: string): CardStateRow | undefined {

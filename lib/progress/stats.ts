@@ -31,6 +31,21 @@ export function perDay(logs: LogPoint[], config: DayConfig): Map<string, { count
   return out;
 }
 
+/** perDay from reviews already counted per quarter hour (no quarter hour straddles two study days). */
+export function perDayFromQuarterHours(buckets: { start: Date; count: number; ms: number }[], config: DayConfig): Map<string, { count: number; ms: number }> {
+  const out = new Map<string, { count: number; ms: number }>();
+  const dayOf = studyDayKeyer(config);
+  for (const b of buckets) {
+    const d = dayOf(b.start);
+    const cur = out.get(d);
+    if (cur) {
+      cur.count += b.count;
+      cur.ms += b.ms;
+    } else out.set(d, { count: b.count, ms: b.ms });
+  }
+  return out;
+}
+
 /** The last `days` study days ending today, oldest first, with their review counts (0 when none). */
 export function heatmap(counts: Map<string, { count: number }>, today: string, days = 365): DayCount[] {
   return Array.from({ length: days }, (_, i) => {
@@ -75,6 +90,12 @@ export function trueRetention(logs: LogPoint[], since: Date): { young: Retention
   }
   const rate = (b: { passed: number; total: number }): Retention => ({ ...b, rate: b.total ? b.passed / b.total : null });
   return { young: rate(young), mature: rate(mature) };
+}
+
+/** Retention rates from counts (trueRetention's result from retentionCounts in lib/db/progress.ts). */
+export function retentionRates(counts: { young: { passed: number; total: number }; mature: { passed: number; total: number } }): { young: Retention; mature: Retention } {
+  const rate = (b: { passed: number; total: number }): Retention => ({ ...b, rate: b.total ? b.passed / b.total : null });
+  return { young: rate(counts.young), mature: rate(counts.mature) };
 }
 
 /** The longest run of consecutive study days with at least one review. */

@@ -186,6 +186,15 @@ export function currentStreak(reviewDays: Iterable<string>, today: string): numb
   return streak;
 }
 
+interface DayRange {
+  start: number;
+  end: number;
+  day: string;
+}
+/** Study-day ranges by UTC day number, per `timezone|dayStartHour` (bounded: about 30 years of days). */
+const sharedRanges = new Map<string, Map<number, DayRange[]>>();
+const RANGES_LIMIT = 12_000;
+
 /**
  * `studyDay` for many instants: each study day's bounds are computed once (a few timezone
  * lookups) and every instant inside them gets its day from a comparison, instead of one
@@ -194,19 +203,23 @@ export function currentStreak(reviewDays: Iterable<string>, today: string): numb
  * one-hour fall-back, 1:59 → 1:00, stays within its hour); studyDay is exact everywhere.
  */
 export function studyDayKeyer(config: DayConfig): (instant: Date) => string {
-  interface Range {
-    start: number;
-    end: number;
-    day: string;
+  // Ranges by the UTC days they overlap (a study day overlaps two or three), kept for the
+  // process per timezone and day start: a day's bounds never change, so each is computed once
+  // (not once per request that buckets a year of reviews).
+  const configKey = `${config.timezone}|${config.dayStartHour}`;
+  let byUtcDay = sharedRanges.get(configKey);
+  if (!byUtcDay || byUtcDay.size > RANGES_LIMIT) {
+    if (sharedRanges.size > 100) sharedRanges.clear();
+    byUtcDay = new Map<number, DayRange[]>();
+    sharedRanges.set(configKey, byUtcDay);
   }
-  // Ranges by the UTC days they overlap (a study day overlaps two or three).
-  const byUtcDay = new Map<number, Range[]>();
-  let last: Range | null = null;
+  const ranges = byUtcDay;
+  let last: DayRange | null = null;
   return (instant: Date) => {
     const t = instant.getTime();
     if (last && t >= last.start && t < last.end) return last.day;
     const k = Math.floor(t / 86_400_000);
-    for (const r of byUtcDay.get(k) ?? []) {
+    for (const r of ranges.get(k) ?? []) {
       if (t >= r.start && t < r.end) {
         last = r;
         return r.day;
@@ -222,9 +235,10 @@ export function studyDayKeyer(config: DayConfig): (instant: Date) => string {
     // those days are looked up instant by instant.
     if (!(t >= range.start && t < range.end) || (!last || last.end !== range.start ? studyDay(start, config) !== day : false) || studyDay(new Date(range.end - 1), config) !== day) return day;
     for (let u = Math.floor(range.start / 86_400_000); u <= Math.floor((range.end - 1) / 86_400_000); u++) {
-      const list = byUtcDay.get(u);
-      if (list) list.push(range);
-      else byUtcDay.set(u, [range]);
+      const list = ranges.get(u);
+      if (list) {
+        if (!list.some((r) => r.start === range.start && r.end === range.end)) list.push(range);
+      } else ranges.set(u, [range]);
     }
     last = range;
     return day;

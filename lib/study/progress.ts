@@ -3,13 +3,13 @@ import type { Library, Topic } from '@/lib/content';
 import { goingFurther } from '@/lib/content/further';
 import { CATEGORIES, CATEGORY_TITLES } from '@/lib/content/schema';
 import type { Db } from '@/lib/db/client';
-import { listEnrollments, reviewLogPoints } from '@/lib/db/progress';
+import { listEnrollments, retentionCounts, reviewQuarterHours } from '@/lib/db/progress';
 import { quizResults } from '@/lib/db/quiz';
 import { listCardStates, listLessonReads, rowToCard } from '@/lib/db/reviews';
 import { getSettingsRow } from '@/lib/db/settings';
 import { mastery } from '@/lib/progress/mastery';
 import { expectedRetention, planPace } from '@/lib/progress/plan';
-import { cardsByState, forecast, heatmap, longestStreak, perDay, trueRetention } from '@/lib/progress/stats';
+import { cardsByState, forecast, heatmap, longestStreak, perDayFromQuarterHours, retentionRates } from '@/lib/progress/stats';
 import { nextStep, pathSteps, stepDone, stepTodo, type TopicFacts } from '@/lib/progress/steps';
 import { addDays, currentStreak, studyDayBounds } from '@/lib/srs/day';
 import { createScheduler, type Card } from '@/lib/srs/scheduler';
@@ -112,8 +112,9 @@ export function dashboardStats(database: Db, library: Library, progress: Learner
   const day = progress.settings.day;
   const { day: today } = studyDayBounds(now, day);
   const since = new Date(now.getTime() - 370 * 86_400_000);
-  const logs = reviewLogPoints(database, userId, since);
-  const counts = perDay(logs, day);
+  // SQLite counts the reviews per quarter hour and the retention: a year of reviews is not
+  // read row by row.
+  const counts = perDayFromQuarterHours(reviewQuarterHours(database, userId, since), day);
   const last30 = Array.from({ length: 30 }, (_, i) => {
     const d = addDays(today, i - 29);
     const c = counts.get(d);
@@ -124,7 +125,7 @@ export function dashboardStats(database: Db, library: Library, progress: Learner
     today,
     heatmap: heatmap(counts, today, 365),
     forecast: forecast(progress.rows, today, day, 30),
-    retention: trueRetention(logs, new Date(now.getTime() - 30 * 86_400_000)),
+    retention: retentionRates(retentionCounts(database, userId, new Date(now.getTime() - 30 * 86_400_000))),
     last30,
     streak: currentStreak(counts.keys(), today),
     longestStreak: longestStreak(counts.keys()),

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Library } from '@/lib/content';
 import type { Db } from '@/lib/db/client';
+import { groupCommit } from '@/lib/db/group-commit';
 import { getSettingsRow } from '@/lib/db/settings';
 import { isStudyable, listLessonReads, pullForward, recordReviewIn, reviewDueCountsByOffset, undoReview, type Executor } from '@/lib/db/reviews';
 import { isCorrect, ratingForAnswer } from '@/lib/quiz/grade';
@@ -101,6 +102,20 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
 }
 
 export class BadGradeError extends Error {}
+
+/**
+ * gradeItem through the process's group commit: applied in the next batch's transaction (in
+ * its own savepoint), answered once that transaction committed. The grade's time is taken
+ * when the request arrives. Rejects as gradeItem throws; nothing of a rejected grade is kept.
+ */
+export function submitGrade(database: Db, library: Library, userId: string, input: GradeInput, now: Date, source: 'review' | 'quiz' = 'review') {
+  return groupCommit(database).run(() => gradeItem(database, library, userId, input, now, source));
+}
+
+/** undoItem through the same group commit, so a learner's undo is applied after their grade that came before it. */
+export function submitUndo(database: Db, userId: string, logId: string) {
+  return groupCommit(database).run(() => undoItem(database, userId, logId));
+}
 
 function isPermutation(order: number[], length: number): boolean {
   return order.length === length && new Set(order).size === length && order.every((i) => i >= 0 && i < length);

@@ -2,8 +2,9 @@ import 'server-only';
 import type { Db } from '@/lib/db/client';
 import type { Library, Topic } from '@/lib/content';
 import { getSettingsRow } from '@/lib/db/settings';
-import { countReviews, listLessonReads, queueRows, reviewTimesSince } from '@/lib/db/reviews';
-import { currentStreak, studyDayBounds, studyDayKeyer } from '@/lib/srs/day';
+import { QUARTER_HOUR_MS, reviewQuarterHoursDesc } from '@/lib/db/progress';
+import { countReviews, listLessonReads, queueRows } from '@/lib/db/reviews';
+import { addDays, currentStreak, studyDayBounds, studyDayKeyer } from '@/lib/srs/day';
 import { buildQueue, LEARN_AHEAD_MS, type Queue } from '@/lib/srs/queue';
 import { toStudySettings, type StudySettings } from '@/lib/srs/settings';
 import { assignedTopicOrder } from './teams';
@@ -126,9 +127,34 @@ export function loadStudyToday(database: Db, library: Library, userId: string, n
     startedIds: rows.startedIds,
     order: options.order,
   });
-  const since = new Date(now.getTime() - 400 * 86_400_000);
+  return {
+    settings,
+    queue,
+    today: day,
+    reviewsToday: reviews,
+    quizAnswersToday: quizAnswers,
+    newToday: introduced,
+    streak: currentStreak(streakDays(database, userId, settings, day, end), day),
+  };
+}
+
+/**
+ * The study days with a review, newest first, as far back as a streak ending today (or
+ * yesterday) can reach: reading stops at the first day without a review, so a learner's whole
+ * history is not read to count a streak of a few days.
+ */
+function streakDays(database: Db, userId: string, settings: StudySettings, today: string, dayEnd: Date): string[] {
   const dayOf = studyDayKeyer(settings.day);
-  const days = reviewTimesSince(database, userId, since).map(dayOf);
-  return { settings, queue, today: day, reviewsToday: reviews, quizAnswersToday: quizAnswers, newToday: introduced, streak: currentStreak(days, day) };
+  const days: string[] = [];
+  let expected = today;
+  for (const q of reviewQuarterHoursDesc(database, userId, dayEnd)) {
+    const d = dayOf(new Date(q * QUARTER_HOUR_MS));
+    if (d === days[days.length - 1]) continue;
+    // Today may be empty (the streak is alive until the day ends); any other gap ends it.
+    if (d !== expected && !(days.length === 0 && d === addDays(today, -1))) break;
+    days.push(d);
+    expected = addDays(d, -1);
+  }
+  return days;
 }
 

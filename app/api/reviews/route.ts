@@ -2,11 +2,12 @@ import { NextResponse } from 'next/server';
 import { currentUser } from '@/lib/auth/session';
 import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
+import { WriteBusyError } from '@/lib/db/group-commit';
 import { DuplicateReviewError } from '@/lib/db/reviews';
 import { jsonError, readJson, zodDetails } from '@/lib/http';
 import { guardRequest } from '@/lib/security/origin';
 import { maybeAutoOptimize } from '@/lib/study/optimizer-job';
-import { BadGradeError, gradeInput, gradeItem, NotStudyableError, UnknownItemError } from '@/lib/study/review';
+import { BadGradeError, gradeInput, NotStudyableError, submitGrade, UnknownItemError } from '@/lib/study/review';
 
 /**
  * Grade a flashcard `{ id, itemId, rating, durationMs }` or answer a due quiz question
@@ -23,7 +24,8 @@ export async function POST(request: Request) {
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid review.', zodDetails(parsed.error));
   try {
     const now = new Date();
-    const { card, log, correct, pulled, autoOptimize, reviewsSinceOptimize } = gradeItem(db(), getLibrary(), user.id, parsed.data, now);
+    // Answered after the transaction holding this grade committed (grades arriving together share it).
+    const { card, log, correct, pulled, autoOptimize, reviewsSinceOptimize } = await submitGrade(db(), getLibrary(), user.id, parsed.data, now);
     // Re-fits the learner's parameters in the background when enough new reviews have piled up.
     maybeAutoOptimize(db(), user.id, now, { autoOptimize, reviewsSinceOptimize });
     return NextResponse.json({ id: log.id, card, correct, pulled }, { status: 201 });
@@ -32,6 +34,13 @@ export async function POST(request: Request) {
     if (e instanceof UnknownItemError) return jsonError(404, e.message);
     if (e instanceof BadGradeError) return jsonError(400, e.message);
     if (e instanceof NotStudyableError) return jsonError(409, e.message);
+    if (e instanceof WriteBusyError) return busy(e);
     throw e;
   }
+}
+
+function busy(e: WriteBusyError) {
+  const response = jsonError(503, e.message);
+  response.headers.set('retry-after', '1');
+  return response;
 }
