@@ -61,6 +61,7 @@ test('every page loads under the CSP without a violation, with the security head
   await signUp(page);
   for (const url of [
     '/dashboard',
+    '/welcome',
     '/review',
     '/patterns',
     '/patterns/timeout',

@@ -15,7 +15,7 @@ export function Heatmap({ days, today, emptyText }: { days: { day: string; count
   const offset = (first.getUTCDay() + 6) % 7;
   const cell = 11;
   const gap = 2;
-  const left = 30;
+  const left = 0;
   const top = 16;
   const weeks = Math.ceil((days.length + offset) / 7);
   const total = days.reduce((s, d) => s + d.count, 0);
@@ -41,45 +41,50 @@ export function Heatmap({ days, today, emptyText }: { days: { day: string; count
   });
   return (
     <figure style={{ margin: 0 }} className="heatmap">
-      {/* Right-to-left scrolling starts the view at today on narrow screens. */}
-      <div style={{ overflowX: 'auto', direction: 'rtl', textAlign: 'left' }} tabIndex={0} role="region" aria-label="Review calendar, scrollable">
-        <svg
-          style={{ direction: 'ltr' }}
-          width={left + weeks * (cell + gap)}
-          height={top + 7 * (cell + gap)}
-          role="img"
-          aria-label={`Reviews per day over the past year: ${total} reviews on ${active.length} days; ${todayCount} today.`}
-          data-testid="heatmap"
-        >
-          {months.map((m) => (
-            <text key={`${m.x}-${m.name}`} x={m.x} y={11} fontSize="11" className="chart-text" data-testid="heatmap-month">
-              {m.name}
-            </text>
-          ))}
-          {(['Mon', 'Wed', 'Fri'] as const).map((name, i) => (
-            <text key={name} x={0} y={top + (i * 2) * (cell + gap) + cell - 2} fontSize="11" className="chart-text" data-testid="heatmap-weekday">
+      <div className="heatmap-frame">
+        {/* Weekday names stay in view while the calendar scrolls. */}
+        <div className="heatmap-weekdays" aria-hidden="true" style={{ paddingTop: top, gridTemplateRows: `repeat(7, ${cell + gap}px)` }}>
+          {['Mon', '', 'Wed', '', 'Fri', '', ''].map((name, i) => (
+            <span key={i} data-testid={name ? 'heatmap-weekday' : undefined}>
               {name}
-            </text>
+            </span>
           ))}
-          {days.map((d, i) => {
-            const pos = i + offset;
-            return (
-              <rect
-                key={d.day}
-                x={left + Math.floor(pos / 7) * (cell + gap)}
-                y={top + (pos % 7) * (cell + gap)}
-                width={cell}
-                height={cell}
-                rx={2}
-                className={`heat heat-${level(d.count)}${d.day === today ? ' heat-today' : ''}`}
-                data-day={d.day}
-                data-count={d.count}
-              >
-                <title>{`${shortDay(d.day)} ${d.day.slice(0, 4)}: ${d.count} review${d.count === 1 ? '' : 's'}`}</title>
-              </rect>
-            );
-          })}
-        </svg>
+        </div>
+        {/* Right-to-left scrolling starts the view at today on narrow screens. */}
+        <div style={{ overflowX: 'auto', direction: 'rtl', textAlign: 'left', minWidth: 0 }} tabIndex={0} role="region" aria-label="Review calendar, scrollable">
+          <svg
+            style={{ direction: 'ltr' }}
+            width={left + weeks * (cell + gap)}
+            height={top + 7 * (cell + gap)}
+            role="img"
+            aria-label={`Reviews per day over the past year: ${total} reviews on ${active.length} days; ${todayCount} today.`}
+            data-testid="heatmap"
+          >
+            {months.map((m) => (
+              <text key={`${m.x}-${m.name}`} x={m.x} y={11} fontSize="11" className="chart-text" data-testid="heatmap-month">
+                {m.name}
+              </text>
+            ))}
+            {days.map((d, i) => {
+              const pos = i + offset;
+              return (
+                <rect
+                  key={d.day}
+                  x={left + Math.floor(pos / 7) * (cell + gap)}
+                  y={top + (pos % 7) * (cell + gap)}
+                  width={cell}
+                  height={cell}
+                  rx={2}
+                  className={`heat heat-${level(d.count)}${d.day === today ? ' heat-today' : ''}`}
+                  data-day={d.day}
+                  data-count={d.count}
+                >
+                  <title>{`${shortDay(d.day)} ${d.day.slice(0, 4)}: ${d.count} review${d.count === 1 ? '' : 's'}`}</title>
+                </rect>
+              );
+            })}
+          </svg>
+        </div>
       </div>
       <div className="heat-legend" data-testid="heatmap-legend">
         <span className="muted">Less</span>

@@ -152,7 +152,7 @@ export function WelcomeForm({
             <ol className="placement-list">
               {questions.map((q, qi) => (
                 <li key={q.id}>
-                  <fieldset className="placement-question">
+                  <fieldset className="placement-question" data-question-id={q.id}>
                     <legend>
                       <span className="muted">
                         Question {qi + 1} · {q.topicTitle}
@@ -164,6 +164,7 @@ export function WelcomeForm({
                         <input
                           type="radio"
                           name={`placement-${q.id}`}
+                          value={o.index}
                           form="placement-none"
                           checked={answers[q.id] === o.index}
                           onChange={() => setAnswers((a) => ({ ...a, [q.id]: o.index }))}
