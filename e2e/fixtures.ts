@@ -29,8 +29,15 @@ export async function signUp(page: Page, name = 'Test Learner'): Promise<Learner
   await page.getByLabel('Email').fill(learner.email);
   await page.getByLabel('Password').fill(learner.password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await skipFirstRun(page);
   return learner;
+}
+
+/** A new account lands on the first run (/welcome); most journeys skip it and start from the dashboard. */
+export async function skipFirstRun(page: Page): Promise<void> {
+  await expect(page).toHaveURL(/\/welcome$/);
+  await page.getByRole('button', { name: 'Skip for now' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 /**

@@ -61,6 +61,7 @@ test('every page loads under the CSP without a violation, with the security head
   await signUp(page);
   for (const url of [
     '/dashboard',
+    '/welcome',
     '/review',
     '/patterns',
     '/patterns/timeout',
@@ -172,7 +173,7 @@ test('sign-up is limited per address', async ({ browser }) => {
     await page.getByLabel('Email').fill(`burst-${Date.now()}-${i}@example.com`);
     await page.getByLabel('Password').fill('correct-horse-battery');
     await page.getByRole('button', { name: 'Create account' }).click();
-    if (i < 10) await expect(page).toHaveURL(/\/dashboard$/);
+    if (i < 10) await expect(page).toHaveURL(/\/welcome$/);
     else await expect(page.locator('.alert-error')).toHaveText(/Too many accounts were created from your network recently\. Try again in \d+ minutes/);
   }
   await context.close();

@@ -21,7 +21,12 @@ export function applyMigrations(database: AnyDb, folder = MIGRATIONS_FOLDER): vo
       return;
     } catch (e) {
       const code = (e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code ?? '';
-      if (!code.startsWith('SQLITE_BUSY') || attempt >= 50) throw e;
+      // The migrator reads the applied migrations before it begins its transaction: another process
+      // may commit the same migration in between, and this one then finds its tables already there.
+      // Trying again reads the journal afresh and finds them applied.
+      const message = (e as { cause?: { message?: string } }).cause?.message ?? (e as Error).message ?? '';
+      const raced = code === 'SQLITE_ERROR' && /already exists|duplicate column/.test(message);
+      if ((!code.startsWith('SQLITE_BUSY') && !raced) || attempt >= 50) throw e;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50 + Math.floor(Math.random() * 50));
     }
   }

@@ -30,3 +30,21 @@ describe('migration 0004: questions leave the learning steps', () => {
     expect(db.prepare("select state from card_states where item_id = 't/q-learning'").get()).toEqual({ state: 1 });
   });
 });
+
+describe('migration 0011: the first run', () => {
+  it('marks every account that existed before it as past the first run, and leaves later accounts new', () => {
+    const db = new Database(':memory:');
+    const names = fs
+      .readdirSync(dir)
+      .filter((f) => /^00(0\d|10)_.*\.sql$/.test(f))
+      .sort()
+      .map((f) => f.replace(/\.sql$/, ''));
+    for (const m of names) apply(db, m);
+    db.prepare("insert into users (id, email, password_hash, created_at) values ('old', 'old@example.com', 'x', 1700000000000)").run();
+    apply(db, '0011_first_run');
+    db.prepare("insert into users (id, email, password_hash) values ('new', 'new@example.com', 'x')").run();
+    const row = (id: string) => db.prepare('select goal, onboarded_at from users where id = ?').get(id);
+    expect(row('old')).toEqual({ goal: null, onboarded_at: 1700000000000 });
+    expect(row('new')).toEqual({ goal: null, onboarded_at: null });
+  });
+});

@@ -14,6 +14,10 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   /** Every session token carries the version it was issued under; bumping it ends them all. */
   sessionVersion: integer('session_version').notNull().default(0),
+  /** The first run's answer: study at my pace, prepare for an interview, or join a team (null: skipped or not asked). */
+  goal: text('goal', { enum: ['pace', 'interview', 'team'] }),
+  /** When the learner finished or skipped the first run; null sends a new account's dashboard to it. Migration 0011 sets it for accounts that existed before. */
+  onboardedAt: integer('onboarded_at', { mode: 'timestamp_ms' }),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
 });
 

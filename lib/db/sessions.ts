@@ -30,14 +30,33 @@ export function sessionIsCurrent(database: Db, user: User, claims: TokenClaims):
 export function currentSessionUser(database: Db, userId: string, claims: TokenClaims): User | undefined {
   const row = prepared(
     rawClient(database),
-    `select id, email, name, password_hash, session_version, created_at,
+    `select id, email, name, password_hash, session_version, goal, onboarded_at, created_at,
        exists(select 1 from revoked_sessions r where r.sid = ? and r.user_id = users.id) as revoked
      from users where id = ?`,
   ).get(claims.sid ?? null, userId) as
-    | { id: string; email: string; name: string | null; password_hash: string; session_version: number; created_at: number; revoked: number }
+    | {
+        id: string;
+        email: string;
+        name: string | null;
+        password_hash: string;
+        session_version: number;
+        goal: User['goal'];
+        onboarded_at: number | null;
+        created_at: number;
+        revoked: number;
+      }
     | undefined;
   if (!row || row.revoked || (claims.sv ?? 0) !== row.session_version) return undefined;
-  return { id: row.id, email: row.email, name: row.name, passwordHash: row.password_hash, sessionVersion: row.session_version, createdAt: new Date(row.created_at) };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    passwordHash: row.password_hash,
+    sessionVersion: row.session_version,
+    goal: row.goal,
+    onboardedAt: row.onboarded_at === null ? null : new Date(row.onboarded_at),
+    createdAt: new Date(row.created_at),
+  };
 }
 
 /** Sign-out: this session's token stops working everywhere it was copied. */

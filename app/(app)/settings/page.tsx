@@ -12,6 +12,10 @@ import { OptimizerPanel, ReschedulePanel } from './MaintenancePanels';
 import { SettingsForm } from './SettingsForm';
 import { DeleteAccountPanel, ExportPanel, RestorePanel } from './DataPanels';
 import { accountFootprint } from '@/lib/db/account';
+import { onboardingState } from '@/lib/db/onboarding';
+import Link from 'next/link';
+
+const GOAL_TEXT = { pace: 'learning the library at your pace', interview: 'preparing for an interview', team: 'joining a team' } as const;
 
 /** How the rows that deleting an account removes are named to the learner. */
 const FOOTPRINT_LABELS: Record<string, string> = {
@@ -30,6 +34,7 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   const user = await requireUser('/settings');
   const row = getSettingsRow(db(), user.id);
+  const { goal } = onboardingState(db(), user.id);
   const settings = toStudySettings(row);
   const states = listCardStates(db(), user.id);
   const learned = states.filter((r) => r.kind === 'card' && r.reps > 0).length;
@@ -45,6 +50,15 @@ export default async function SettingsPage() {
   return (
     <div className="narrow stack" style={{ margin: '0 auto' }}>
       <h1>Settings</h1>
+      <section className="panel" aria-labelledby="goal-heading" data-testid="settings-goal">
+        <h2 id="goal-heading" style={{ marginTop: 0 }}>
+          Your goal
+        </h2>
+        <p>{goal ? <>You said you are here for {GOAL_TEXT[goal]}.</> : <>You have not chosen a goal.</>}</p>
+        <Link href="/welcome" className="btn">
+          {goal ? 'Change my goal and starting path' : 'Choose a goal and starting path'}
+        </Link>
+      </section>
       <SettingsForm
         timezones={timezones}
         values={{

@@ -8,6 +8,9 @@ import { appOrigin } from '@/lib/security/origin';
 import { headers } from 'next/headers';
 import { Brand } from '@/app/_components/Brand';
 import { SignInForm } from './SignInForm';
+import { db } from '@/lib/db/client';
+import { findUserByEmail } from '@/lib/db/users';
+import { DEMO_EMAIL, DEMO_PASSWORD } from '@/lib/demo';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
@@ -35,7 +38,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <Brand />
         <h1>Sign in</h1>
         {cb && <p className="alert alert-info">Sign in to continue.</p>}
-        <SignInForm callbackUrl={cb} initialError={errorMessage(typeof error === 'string' ? error : undefined)} />
+        <SignInForm
+          callbackUrl={cb}
+          initialError={errorMessage(typeof error === 'string' ? error : undefined)}
+          demo={findUserByEmail(db(), DEMO_EMAIL) ? { email: DEMO_EMAIL, password: DEMO_PASSWORD } : undefined}
+        />
         <p className="muted" style={{ marginTop: '1rem' }}>
           New here? <Link href="/sign-up">Create an account</Link>
         </p>

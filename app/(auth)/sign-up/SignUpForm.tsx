@@ -28,7 +28,7 @@ export function SignUpForm() {
       setPhase('signing-in');
       const res = await signIn('credentials', { email: result.email, password: String(form.get('password')), redirect: false });
       if (res?.ok && !res.error) {
-        router.replace('/dashboard');
+        router.replace('/welcome');
         router.refresh();
       } else {
         setPhase('idle');
