@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { isDark, parseTheme } from '@/lib/ui/theme';
 
 /**
  * Draws every `pre.mermaid` on the page. The (large) mermaid bundle is fetched only once a
@@ -12,7 +13,8 @@ export function Mermaid() {
   useEffect(() => {
     let cancelled = false;
     let loaded = false;
-    const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+    // The theme switch's choice (<html data-theme>) wins over the OS's.
+    const dark = isDark(parseTheme(document.documentElement.dataset.theme), window.matchMedia('(prefers-color-scheme: dark)').matches);
     let running = false;
     async function draw() {
       if (running) return;
