@@ -71,7 +71,11 @@ async function violations(page: Page, label: string): Promise<string[]> {
     .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${label}: ${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 2).join('').trim()}`));
+    .map((v) => {
+      const first = v.nodes[0]!;
+      const more = v.nodes.length > 1 ? ` (and ${v.nodes.length - 1} more)` : '';
+      return `${label}: ${v.id} (${v.impact}) at ${first.target.join(' ')}${more}: ${first.failureSummary?.split('\n').slice(1, 2).join('').trim()}`;
+    });
 }
 
 async function audit(context: BrowserContext, visits: Visit[], variant: string): Promise<string[]> {
@@ -90,8 +94,6 @@ async function audit(context: BrowserContext, visits: Visit[], variant: string):
 let storageState: Awaited<ReturnType<BrowserContext['storageState']>>;
 let quizInProgress = '';
 let quizResult = '';
-
-test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   test.setTimeout(180_000);

@@ -83,15 +83,23 @@ async function openQuiz(page, landing) {
   return new URL(page.url()).pathname;
 }
 
-/** Answers the question on screen with its first option and moves on; false when none is open. */
+/** Answers the question on screen (key 1) and moves on; false when the quiz has ended. */
 async function answerOne(page) {
-  const option = page.locator('[data-testid^="option-"]:not([disabled])').first();
-  if (!(await option.count())) return false;
-  await option.click();
+  const question = page.getByTestId('quiz-question');
+  if (!(await question.count())) return false;
+  const id = await question.getAttribute('data-question-id');
+  await page.waitForLoadState('networkidle');
+  const first = page.locator('[data-testid^="option-"]').first();
+  if (await first.isEnabled()) await first.click();
   await page.getByTestId('feedback').waitFor();
-  const next = page.getByRole('button', { name: /^(Next question|See results)/ });
-  if (await next.count()) await next.click();
-  await page.waitForTimeout(200);
+  const results = page.getByRole('button', { name: 'See results' });
+  if (await results.count()) {
+    await results.click();
+    await page.getByTestId('quiz-score').waitFor();
+    return false;
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((old) => document.querySelector('[data-testid="quiz-question"]')?.getAttribute('data-question-id') !== old, id);
   return true;
 }
 
@@ -110,13 +118,13 @@ async function prepare(page) {
   }
   if (wanted(['quiz-progress', null])) {
     const attempt = await openQuiz(page, '/patterns/timeout/quiz');
-    if (await page.locator('[data-testid="feedback"]').count() === 0) await answerOne(page);
+    await answerOne(page);
     found['quiz-progress'] = attempt;
   }
   if (wanted(['quiz-result', null])) {
     const attempt = await openQuiz(page, '/patterns/anti-entropy/quiz');
     for (let i = 0; i < 40 && (await answerOne(page)); i++);
-    await page.waitForURL(/\/quiz\/attempts\//);
+    await page.getByTestId('quiz-score').waitFor();
     found['quiz-result'] = attempt;
   }
   return found;

@@ -23,7 +23,13 @@ export function Mermaid() {
         const { default: mermaid } = await import('mermaid');
         loaded = true;
         if (cancelled) return;
-        mermaid.initialize({ startOnLoad: false, theme: dark ? 'dark' : 'neutral', securityLevel: 'strict' });
+        mermaid.initialize({
+          startOnLoad: false,
+          theme: dark ? 'dark' : 'neutral',
+          // The dark theme's edge labels (#ccc on #585858) miss 4.5:1; on the card surface they pass.
+          ...(dark ? { themeVariables: { edgeLabelBackground: '#20212d' } } : {}),
+          securityLevel: 'strict',
+        });
         const nodes = Array.from(document.querySelectorAll<HTMLElement>('pre.mermaid:not([data-processed])'));
         if (nodes.length) await mermaid.run({ nodes, suppressErrors: true });
       } finally {

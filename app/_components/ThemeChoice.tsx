@@ -41,11 +41,31 @@ export function ThemeChoice({ initial, variant }: { initial: Theme; variant: 'co
   const theme = useSyncExternalStore(subscribe, current, () => initial);
   const name = useId();
   const compact = variant === 'compact';
+  if (compact) {
+    // The header: one small button that steps System → Light → Dark, showing the choice in force.
+    const at = OPTIONS.findIndex((o) => o.value === theme);
+    const { label, Icon } = OPTIONS[at]!;
+    const next = OPTIONS[(at + 1) % OPTIONS.length]!;
+    return (
+      <button
+        type="button"
+        className="theme-cycle"
+        onClick={() => apply(next.value)}
+        title={`Theme: ${label}. Click for ${next.label}.`}
+        data-testid="theme-switch-compact"
+      >
+        <Icon aria-hidden="true" size={17} strokeWidth={2.2} />
+        <span className="sr-only">
+          Theme: {label} (switch to {next.label})
+        </span>
+      </button>
+    );
+  }
   return (
-    <fieldset className={`theme-switch theme-switch-${variant}`} data-testid={`theme-switch-${variant}`}>
-      <legend className={compact ? 'sr-only' : 'theme-switch-legend'}>Theme</legend>
+    <fieldset className="theme-switch theme-switch-full" data-testid="theme-switch-full">
+      <legend className="theme-switch-legend">Theme</legend>
       {OPTIONS.map(({ value, label, Icon }) => (
-        <label key={value} className="theme-option" title={compact ? `${label} theme` : undefined}>
+        <label key={value} className="theme-option">
           <input
             type="radio"
             className="sr-only"
@@ -55,7 +75,7 @@ export function ThemeChoice({ initial, variant }: { initial: Theme; variant: 'co
             onChange={() => apply(value)}
           />
           <Icon aria-hidden="true" size={16} strokeWidth={2.2} />
-          <span className={compact ? 'sr-only' : undefined}>{label}</span>
+          <span>{label}</span>
         </label>
       ))}
     </fieldset>

@@ -5,7 +5,8 @@ import { ThemeChoice } from './ThemeChoice';
 /**
  * The theme switch (system / light / dark). The server reads the learner's choice from its
  * cookie, so the switch and the page (app/layout.tsx) arrive in agreement, with no script
- * before paint. `compact` shows icons only (the header); `full` shows their names (settings).
+ * before paint. `compact` is one button that steps through the three (the header); `full` shows all three
+ * as radios with their names (settings).
  */
 export async function ThemeSwitch({ variant = 'compact' }: { variant?: 'compact' | 'full' }) {
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
