@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, isHttps, newNonce, securityHeaders } from '@/lib/security/headers';
 import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES, UPLOAD_PATH } from '@/lib/security/limits';
 import { actionArgumentsProblem, formActionProblem } from '@/lib/security/action-request';
-import { appOrigin } from '@/lib/security/origin';
+import { appOrigin, isOwnOrigin } from '@/lib/security/origin';
 import { safeRedirectPath } from '@/lib/security/redirect';
 
 const OFF_SITE = '\u0000';
@@ -78,7 +78,7 @@ async function refuseAction(request: NextRequest): Promise<NextResponse | null> 
   // Next treats each of these as a possible server action.
   if (!isAction && type !== 'multipart/form-data' && type !== 'application/x-www-form-urlencoded') return null;
   // Browsers send Origin with every POST; Next's own check answers a missing or foreign one with a 500.
-  if (request.headers.get('origin') !== appOrigin(request.url)) return text(403, 'This request came from another site and was refused.');
+  if (!isOwnOrigin(request, request.headers.get('origin'))) return text(403, 'This request came from another site and was refused.');
   if (type === 'application/x-www-form-urlencoded') return isAction ? text(415, 'Server actions take the multipart/form-data this site’s forms send.') : null;
   if (isAction && type !== 'multipart/form-data') return text(415, 'Server actions take the multipart/form-data this site’s forms send.');
   // Read below, so the size must be known (and is at most 1 MB, checked above).

@@ -24,7 +24,7 @@ test('combinations: from the catalog, patterns that work together and against ea
   await expect(page.getByTestId('flashcard')).toHaveCount(0);
   await page.goto('/tools/combinations');
   const combo = page.getByTestId('combination-outbox-idempotent-receiver');
-  await combo.getByRole('button', { name: /Mark .* as read/ }).click();
+  await combo.getByRole('button', { name: /^Mark as read\W/ }).click();
   await expect(combo.getByRole('status')).toContainText('in your reviews');
   await page.goto('/review');
   await expect(page.getByTestId('flashcard')).toHaveAttribute('data-item-id', /^combinations\/outbox-idempotent-receiver\//);

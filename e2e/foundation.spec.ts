@@ -84,7 +84,7 @@ test('a learner reads the timeout lesson, reviews three cards by keyboard, undoe
     seen.push(id!);
     await page.keyboard.press('Space');
     await expect(page.getByTestId('answer')).toBeVisible();
-    await expect(page.getByRole('button', { name: /^Good: next in \d+m$/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Good\W+next in \d+m$/ })).toBeVisible();
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/reviews') && r.request().method() === 'POST');
     await page.keyboard.press('3');
     expect((await saved).status()).toBe(201);

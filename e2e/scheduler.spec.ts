@@ -25,8 +25,8 @@ async function easyInterval(page: Page): Promise<{ id: string; easy: string }> {
   await page.goto('/review');
   const id = (await page.getByTestId('flashcard').getAttribute('data-item-id'))!;
   await page.keyboard.press('Space');
-  const label = await page.getByRole('button', { name: /^Easy: next in/ }).getAttribute('aria-label');
-  return { id, easy: label!.replace('Easy: next in ', '') };
+  const easy = await page.getByRole('button', { name: /^Easy\W+next in/ }).locator('.grade-interval').innerText();
+  return { id, easy: easy.trim() };
 }
 
 const days = (label: string) => (label.endsWith('d') ? Number(label.slice(0, -1)) : label.endsWith('mo') ? Number(label.slice(0, -2)) * 30 : NaN);

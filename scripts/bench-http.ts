@@ -333,7 +333,10 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
   const root = process.cwd();
   if (options.build || !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     console.log('http: building the production server (next build)…');
-    const r = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const r = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
     if (r.status !== 0) throw new Error('bench: next build failed');
   }
   const { library } = readLibrary(path.resolve('content'));

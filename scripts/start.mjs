@@ -14,6 +14,8 @@ import { webConcurrency } from './web-concurrency.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
+// Next's anonymous telemetry stays off for the build and the servers started here.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const run = (cmd, args, extraEnv = {}) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } });

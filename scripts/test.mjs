@@ -10,6 +10,8 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
+// Next's anonymous telemetry stays off for the build and the server the e2e journeys start.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 fs.mkdirSync('test-results', { recursive: true });
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 

@@ -3,6 +3,7 @@ import { Brand } from '@/app/_components/Brand';
 import { NavLinks } from '@/app/_components/NavLinks';
 import { SearchPalette } from '@/app/_components/SearchPalette';
 import { SignOutButton } from '@/app/_components/SignOutButton';
+import { ThemeSwitch } from '@/app/_components/ThemeSwitch';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,6 +24,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <SearchPalette />
           <div className="account">
             <span>{user.name || user.email}</span>
+            <ThemeSwitch />
             <SignOutButton />
           </div>
         </div>

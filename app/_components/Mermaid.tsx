@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { isDark, parseTheme } from '@/lib/ui/theme';
 
 /**
  * Draws every `pre.mermaid` on the page. The (large) mermaid bundle is fetched only once a
@@ -12,7 +13,8 @@ export function Mermaid() {
   useEffect(() => {
     let cancelled = false;
     let loaded = false;
-    const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+    // The theme switch's choice (<html data-theme>) wins over the OS's.
+    const dark = isDark(parseTheme(document.documentElement.dataset.theme), window.matchMedia('(prefers-color-scheme: dark)').matches);
     let running = false;
     async function draw() {
       if (running) return;
@@ -21,7 +23,13 @@ export function Mermaid() {
         const { default: mermaid } = await import('mermaid');
         loaded = true;
         if (cancelled) return;
-        mermaid.initialize({ startOnLoad: false, theme: dark ? 'dark' : 'neutral', securityLevel: 'strict' });
+        mermaid.initialize({
+          startOnLoad: false,
+          theme: dark ? 'dark' : 'neutral',
+          // The dark theme's edge labels (#ccc on #585858) miss 4.5:1; on the card surface they pass.
+          ...(dark ? { themeVariables: { edgeLabelBackground: '#20212d' } } : {}),
+          securityLevel: 'strict',
+        });
         const nodes = Array.from(document.querySelectorAll<HTMLElement>('pre.mermaid:not([data-processed])'));
         if (nodes.length) await mermaid.run({ nodes, suppressErrors: true });
       } finally {

@@ -43,6 +43,16 @@ function rehypeTableWrap() {
   };
 }
 
+/** A code block that scrolls sideways can be scrolled from the keyboard: it takes focus. */
+function rehypeFocusableCode() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'pre' || 'data-mermaid' in (node.properties ?? {}) || (node.properties?.className as string[] | undefined)?.includes('mermaid')) return;
+      node.properties = { ...node.properties, tabIndex: 0 };
+    });
+  };
+}
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
@@ -51,6 +61,7 @@ const processor = unified()
   .use(rehypeSlug)
   .use(rehypeHighlight, { detect: false, ignoreMissing: true } as never)
   .use(rehypeTableWrap)
+  .use(rehypeFocusableCode)
   .use(rehypeStringify);
 
 /** Markdown to HTML. Raw HTML in the source is dropped (remark-rehype's default). */

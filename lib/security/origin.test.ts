@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkOrigin, guardRequest, readCappedText, BodyTooLargeError } from './origin';
+import { checkOrigin, guardRequest, isOwnOrigin, readCappedText, requestOrigin, BodyTooLargeError } from './origin';
 
 const URL_ = 'https://patternwise.example/api/reviews';
 beforeEach(() => {
@@ -31,6 +31,37 @@ describe('checkOrigin', () => {
     ['GET', { 'sec-fetch-site': 'cross-site' }, 403],
   ] as const)('%s %j -> %s', (method, headers, status) => {
     expect(checkOrigin(req(method, headers))?.status ?? null).toBe(status);
+  });
+});
+
+describe('the host the learner used', () => {
+  // NEXTAUTH_URL pins localhost, the learner typed 127.0.0.1: the same server, the same origin.
+  const local = (headers: Record<string, string>) => new Request('http://127.0.0.1:3000/api/sign-out', { method: 'POST', headers });
+  beforeEach(() => {
+    process.env.NEXTAUTH_URL = 'http://localhost:3000';
+  });
+
+  it('accepts a post whose Origin is the host it was sent to, as well as the configured one', () => {
+    expect(checkOrigin(local({ host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' }))).toBeNull();
+    expect(checkOrigin(local({ host: 'localhost:3000', origin: 'http://localhost:3000' }))).toBeNull();
+  });
+
+  it('still refuses every other origin, whatever the Host', () => {
+    expect(checkOrigin(local({ host: '127.0.0.1:3000', origin: 'http://evil.example' }))?.status).toBe(403);
+    expect(checkOrigin(local({ host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3001' }))?.status).toBe(403);
+    expect(checkOrigin(local({ host: '127.0.0.1:3000', origin: 'https://127.0.0.1:3000' }))?.status).toBe(403);
+    expect(checkOrigin(local({ host: '127.0.0.1:3000', origin: 'null' }))?.status).toBe(403);
+    expect(checkOrigin(local({ host: '127.0.0.1:3000' }))?.status).toBe(403);
+    expect(checkOrigin(local({ host: 'evil.example/x@127.0.0.1:3000', origin: 'http://evil.example' }))?.status).toBe(403);
+  });
+
+  it('reads the origin from the Host header and the request scheme, and nothing odd', () => {
+    expect(requestOrigin(local({ host: '127.0.0.1:3000' }))).toBe('http://127.0.0.1:3000');
+    expect(requestOrigin(local({ host: '[::1]:3000' }))).toBe('http://[::1]:3000');
+    expect(requestOrigin(local({ host: 'a.example:3000/path' }))).toBeNull();
+    expect(requestOrigin(local({ host: 'user@a.example' }))).toBeNull();
+    expect(requestOrigin(local({}))).toBeNull();
+    expect(isOwnOrigin(local({}), null)).toBe(false);
   });
 });
 

@@ -14,6 +14,34 @@ export function appOrigin(requestUrl: string): string {
   return new URL(requestUrl).origin;
 }
 
+/**
+ * The origin the browser addressed: the request URL's scheme with its `Host` header (what the
+ * learner typed: `127.0.0.1:3000` or `localhost:3000` reach the same server). Null when the
+ * header is missing or is not a bare host[:port].
+ */
+export function requestOrigin(request: Request): string | null {
+  const host = request.headers.get('host');
+  if (!host || !/^[a-z0-9.\-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(host)) return null;
+  try {
+    const url = new URL(`${new URL(request.url).protocol}//${host}`);
+    return url.origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether an `Origin` header names this app: the configured origin (`NEXTAUTH_URL`, which
+ * behind a TLS proxy is the only https one), or the very origin the request was sent to. A page
+ * on another site that posts here sends its own origin, which is neither; a browser cannot
+ * send a `Host` of its choosing, so the second case is same-origin by definition (Next's own
+ * server-action check compares the same two headers).
+ */
+export function isOwnOrigin(request: Request, origin: string | null): boolean {
+  if (origin === null) return false;
+  return origin === appOrigin(request.url) || origin === requestOrigin(request);
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function refuse(status: number, error: string): NextResponse {
@@ -28,14 +56,13 @@ function refuse(status: number, error: string): NextResponse {
  * Typed navigations (`Sec-Fetch-Site: none`) may GET, for the export download.
  */
 export function checkOrigin(request: Request): NextResponse | null {
-  const ours = appOrigin(request.url);
   const site = request.headers.get('sec-fetch-site');
   const origin = request.headers.get('origin');
   const safe = SAFE_METHODS.has(request.method);
   if (site !== null && site !== 'same-origin' && !(safe && site === 'none')) {
     return refuse(403, 'This request came from another site and was refused.');
   }
-  if (origin !== null && origin !== ours) return refuse(403, 'This request came from another site and was refused.');
+  if (origin !== null && !isOwnOrigin(request, origin)) return refuse(403, 'This request came from another site and was refused.');
   if (!safe && origin === null && site === null) return refuse(403, 'State-changing requests must come from the app (no Origin header).');
   return null;
 }

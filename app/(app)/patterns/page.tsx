@@ -12,15 +12,16 @@ import { LevelBadge } from '@/app/_components/LevelBadge';
 import { MasteryBar } from '@/app/_components/MasteryBar';
 import { learnerProgress } from '@/lib/study/progress';
 import { CatalogFilters } from './CatalogFilters';
+import { Check, Clock, Columns3, Combine, Compass, Layers, ListChecks } from 'lucide-react';
 
 export const metadata: Metadata = { title: 'Patterns' };
 
 /** The seed's tool entries that have a page here. */
 const TOOLS = [
-  { slug: 'pattern-selector', href: '/tools/selector', blurb: 'State the problem and your constraints; get the patterns that fit, ranked, with their costs.' },
-  { slug: 'pattern-combinations', href: '/tools/combinations', blurb: 'Patterns that work together, in what order, and pairings that work against each other.' },
-  { slug: 'pattern-comparison', href: '/tools/compare', blurb: 'Set two to four patterns side by side: problem, mechanism, cost, when to use and when not.' },
-  { slug: 'pattern-quiz', href: '/quiz/pattern-quiz', blurb: 'Twenty production scenarios: pick the pattern that fits, and see which lessons to study next.' },
+  { slug: 'pattern-selector', href: '/tools/selector', Icon: Compass, blurb: 'State the problem and your constraints; get the patterns that fit, ranked, with their costs.' },
+  { slug: 'pattern-combinations', href: '/tools/combinations', Icon: Combine, blurb: 'Patterns that work together, in what order, and pairings that work against each other.' },
+  { slug: 'pattern-comparison', href: '/tools/compare', Icon: Columns3, blurb: 'Set two to four patterns side by side: problem, mechanism, cost, when to use and when not.' },
+  { slug: 'pattern-quiz', href: '/quiz/pattern-quiz', Icon: ListChecks, blurb: 'Twenty production scenarios: pick the pattern that fits, and see which lessons to study next.' },
 ];
 
 type Entry = { kind: 'lesson'; topic: Topic } | { kind: 'catalog'; entry: CatalogEntry };
@@ -66,7 +67,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
           {lessonCount} of {total} patterns have a lesson
         </span>
         , grouped by category{lessonCount < total ? '; the others are listed with their one-line summary' : ', plus Choosing Patterns'}.{' '}
-        <span aria-hidden="true">★</span> marks a five-level lesson.
+        &ldquo;5 levels&rdquo; marks a lesson that climbs from intuition to mastery.
       </p>
       {error && (
         <p className="alert alert-error" role="alert">
@@ -96,6 +97,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
               {TOOLS.filter((t) => library.catalog.some((c) => c.slug === t.slug)).map((t) => (
                 <li key={t.slug} className="pattern-item" data-testid={`tool-${t.slug}`}>
                   <h3>
+                    <t.Icon className="tool-icon" aria-hidden="true" size={20} />
                     <Link href={t.href}>{library.catalog.find((c) => c.slug === t.slug)!.title}</Link>
                   </h3>
                   <p>{t.blurb}</p>
@@ -141,7 +143,10 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
                     <p>{c.summary}</p>
                     <div className="row" style={{ gap: '0.4rem' }}>
                       <LevelBadge level={c.caseStudy!.level} />
-                      <span className="badge">{c.caseStudy!.reading_minutes} min</span>
+                      <span className="badge">
+                        <Clock className="badge-icon" aria-hidden="true" size={13} />
+                        {c.caseStudy!.reading_minutes} min
+                      </span>
                     </div>
                   </li>
                 ))}
@@ -199,9 +204,23 @@ function EntryList({ entries, read, mastery }: { entries: Entry[]; read: Set<str
             <p>{e.topic.summary}</p>
             <div className="row" style={{ gap: '0.4rem' }}>
               {e.topic.meta && <LevelBadge level={e.topic.meta.level} />}
-              {e.topic.enhanced && <span className="badge badge-star">★ 5 levels</span>}
-              {e.topic.meta && <span className="badge">{e.topic.meta.reading_minutes} min</span>}
-              {read.has(e.topic.id) && <span className="badge" style={{ color: 'var(--good)' }}>✓ Read</span>}
+              {e.topic.enhanced && (
+                <span className="badge badge-star">
+                  <Layers className="badge-icon" aria-hidden="true" size={13} />5 levels
+                </span>
+              )}
+              {e.topic.meta && (
+                <span className="badge">
+                  <Clock className="badge-icon" aria-hidden="true" size={13} />
+                  {e.topic.meta.reading_minutes} min
+                </span>
+              )}
+              {read.has(e.topic.id) && (
+                <span className="badge" style={{ color: 'var(--good)' }}>
+                  <Check className="badge-icon" aria-hidden="true" size={13} />
+                  Read
+                </span>
+              )}
             </div>
             {read.has(e.topic.id) && <MasteryBar value={mastery(e.topic.id)} />}
           </li>

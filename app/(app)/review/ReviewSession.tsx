@@ -458,9 +458,12 @@ export function ReviewSession({
               className={`grade ${GRADE_CLASS[g]}`}
               onClick={() => grade(g)}
               aria-keyshortcuts={String(g)}
-              aria-label={`${GRADE_LABELS[g]}: next in ${intervals?.[g]}`}
             >
-              <span className="grade-label">{GRADE_LABELS[g]}</span>
+              {/* The name is the visible text ("Good, next in 10m"): no aria-label to drift from it. */}
+              <span className="grade-label">
+                {GRADE_LABELS[g]}
+                <span className="sr-only">: next in</span>
+              </span>
               <span className="grade-interval">{intervals?.[g]}</span>
               <span className="kbd" aria-hidden="true">{g}</span>
             </button>

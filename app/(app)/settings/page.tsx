@@ -16,6 +16,7 @@ import { onboardingState } from '@/lib/db/onboarding';
 import Link from 'next/link';
 
 const GOAL_TEXT = { pace: 'learning the library at your pace', interview: 'preparing for an interview', team: 'joining a team' } as const;
+import { ThemeSwitch } from '@/app/_components/ThemeSwitch';
 
 /** How the rows that deleting an account removes are named to the learner. */
 const FOOTPRINT_LABELS: Record<string, string> = {
@@ -88,6 +89,15 @@ export default async function SettingsPage() {
         customParams={settings.scheduler.weights !== null}
         lastRun={run ? publicRun(settleStaleRun(db(), run)) : null}
       />
+      <section className="panel" aria-labelledby="appearance">
+        <h2 id="appearance" style={{ marginTop: 0 }}>
+          Appearance
+        </h2>
+        <p className="muted">
+          System follows your device&apos;s light or dark setting. Light and Dark stay as chosen in this browser, on every page.
+        </p>
+        <ThemeSwitch variant="full" />
+      </section>
       <section className="panel">
         <h2 style={{ marginTop: 0 }}>Account</h2>
         <p>
