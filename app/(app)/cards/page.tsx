@@ -43,8 +43,8 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <FilterPanel active={active}>
-        <form method="get" className="panel grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))', gap: '0 1rem' }} aria-label="Filter cards">
-          <div className="field">
+        <form method="get" className="panel grid card-filters" aria-label="Filter cards">
+          <div className="field card-filters-search">
             <label htmlFor="q">Search</label>
             <input id="q" name="q" type="search" defaultValue={query.q} />
           </div>
@@ -106,7 +106,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
               <option value="stability">Least stable</option>
             </select>
           </div>
-          <div className="field" style={{ alignSelf: 'end' }}>
+          <div className="field card-filters-apply">
             <button type="submit" className="btn btn-primary">
               Apply
             </button>
