@@ -15,6 +15,7 @@ test('a signed-out visit to /review goes to sign-in', async ({ page }) => {
 
 test('a wrong password shows a clear message', async ({ page }) => {
   const learner = await signUp(page);
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByLabel('Email').fill(learner.email);
@@ -30,6 +31,7 @@ test('a wrong password shows a clear message', async ({ page }) => {
 
 test('sign-up rejects a short password and a taken email', async ({ page }) => {
   const learner = await signUp(page);
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto('/sign-up');

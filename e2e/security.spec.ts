@@ -23,6 +23,7 @@ async function watchCsp(page: Page): Promise<string[]> {
 }
 
 async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 }

@@ -36,7 +36,8 @@ test('teams: A creates a team and invites B, assigns the beginner path; B studie
   const c = await learner(browser, 'Carol Outsider');
 
   // A creates a team and an invite link.
-  await a.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+  await a.page.getByRole('button', { name: 'Menu' }).click();
+  await a.page.getByRole('navigation', { name: 'More' }).getByRole('link', { name: 'Teams' }).click();
   await expect(a.page).toHaveURL(/\/teams$/);
   await shoot(a.page, 'list-empty');
   await a.page.getByLabel('Name').fill('Platform onboarding');

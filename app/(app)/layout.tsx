@@ -1,13 +1,19 @@
 import { currentUser } from '@/lib/auth/session';
 import { Brand } from '@/app/_components/Brand';
 import { NavLinks } from '@/app/_components/NavLinks';
+import { NavMenu } from '@/app/_components/NavMenu';
 import { SearchPalette } from '@/app/_components/SearchPalette';
 import { SignOutButton } from '@/app/_components/SignOutButton';
 import { ThemeSwitch } from '@/app/_components/ThemeSwitch';
 
 export const dynamic = 'force-dynamic';
 
-/** The signed-in shell. Pages below still check the user themselves (layouts do not guard actions). */
+/**
+ * The signed-in shell. Pages below still check the user themselves (layouts do not guard actions).
+ * Header: brand, the main sections (a bottom tab bar on a phone), search, and the menu with the
+ * other sections and the account; the account's controls (Sign out, and beside it any other
+ * account-wide control) go in NavMenu's children.
+ */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   // Signed out: render only the page, whose own requireUser() redirects with the right callbackUrl.
   const user = await currentUser();
@@ -21,11 +27,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <div className="topbar-inner">
           <Brand href="/dashboard" />
           <NavLinks />
-          <SearchPalette />
-          <div className="account">
-            <span>{user.name || user.email}</span>
+          <div className="topbar-end">
+            <SearchPalette />
             <ThemeSwitch />
-            <SignOutButton />
+            <NavMenu account={user.name || user.email}>
+              <SignOutButton />
+            </NavMenu>
           </div>
         </div>
       </header>

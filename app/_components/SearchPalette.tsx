@@ -1,6 +1,7 @@
 'use client';
 
 import { Command } from 'cmdk';
+import { Search } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -84,10 +85,7 @@ export function SearchPalette() {
   return (
     <>
       <button type="button" className="search-button" onClick={() => setOpen(true)} aria-label="Search the library" data-testid="search-button">
-        <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
-          <circle cx="11" cy="11" r="7" />
-          <path d="m20 20-3.5-3.5" />
-        </svg>
+        <Search aria-hidden="true" size={18} />
         <span className="search-button-label">Search</span>
         <kbd className="kbd search-button-kbd">Ctrl K</kbd>
       </button>
@@ -103,7 +101,9 @@ export function SearchPalette() {
         <Command.List className="palette-list">
           {state === 'error' && <div className="palette-note">Search is not answering; try again.</div>}
           {query.trim() && state === 'idle' && results.length === 0 && <Command.Empty className="palette-note">Nothing matches “{query.trim()}”.</Command.Empty>}
-          {!query.trim() && <div className="palette-note">Type a pattern, a problem or a word from a flashcard. Enter opens, Esc closes.</div>}
+          {!query.trim() && <div className="palette-note">
+              Type a pattern, a problem or a word from a flashcard.<span className="key-hint"> Enter opens, Esc closes.</span>
+            </div>}
           {results.map((r) => (
             <Command.Item key={r.id} value={r.id} onSelect={() => go(r.href)} className="palette-item" data-testid="search-result">
               <span className="palette-title">{r.title}</span>

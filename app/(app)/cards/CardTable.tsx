@@ -61,7 +61,52 @@ export function CardTable({ rows }: { rows: CardRowView[] }) {
       {[...selected].map((id) => (
         <input key={id} type="hidden" name="ids" value={id} />
       ))}
-      <div className="table-wrap prose" tabIndex={0} role="region" aria-label="Cards">
+      {/* A phone gets a list of cards (CSS shows one or the other); both share the selection. */}
+      <div className="card-list-wrap">
+        <label className="check card-list-all">
+          <input type="checkbox" checked={all} onChange={() => setSelected(all ? new Set() : new Set(rows.map((r) => r.itemId)))} />
+          Select all on this page
+        </label>
+        <ul className="card-list" aria-label="Cards">
+          {rows.map((r) => (
+            <li key={r.itemId} className="card-item" data-testid="card-item" data-item-id={r.itemId}>
+              <input type="checkbox" aria-label={`Select ${r.itemId}`} checked={selected.has(r.itemId)} onChange={() => toggle(r.itemId)} />
+              <div className="card-item-body">
+                <p className="card-item-text">
+                  <span className="badge">{r.kind === 'card' ? 'Flashcard' : 'Question'}</span> {r.text}
+                </p>
+                <p className="card-item-topic">
+                  <Link href={r.topicHref}>{r.topicTitle}</Link>
+                </p>
+                <dl className="card-item-facts">
+                  <div>
+                    <dt>State</dt>
+                    <dd>
+                      {r.state}
+                      {r.suspended && <span className="badge">Suspended</span>}
+                      {r.buried && <span className="badge">Buried</span>}
+                      {r.leech && <span className="badge badge-advanced">Leech</span>}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>Due</dt>
+                    <dd>{r.due}</dd>
+                  </div>
+                  <div>
+                    <dt>Lapses</dt>
+                    <dd>{r.lapses}</dd>
+                  </div>
+                  <div>
+                    <dt>Stability</dt>
+                    <dd>{r.stability}</dd>
+                  </div>
+                </dl>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="table-wrap prose card-table" tabIndex={0} role="region" aria-label="Cards">
         <table>
           <thead>
             <tr>

@@ -5,6 +5,7 @@ import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
 import { browseCards, browserQuery, PAGE_SIZE, stateName } from '@/lib/study/card-browser';
 import { CardTable } from './CardTable';
+import { FilterPanel } from './FilterPanel';
 import { learnerDateTime } from '@/lib/study/dates';
 
 export const metadata: Metadata = { title: 'Cards' };
@@ -22,6 +23,8 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
   const result = browseCards(db(), library, user.id, query, now);
   const fmt = { format: learnerDateTime(db(), user.id) };
   const topics = [...library.patterns, ...library.laws, ...library.pillars];
+  // Filters in use (sort is an order, not a filter): shown on the phone's folded Filters button.
+  const active = [query.q !== '', query.topic !== '', query.kind !== 'all', query.state !== 'all', query.due !== 'any', query.lapses > 0].filter(Boolean).length;
   const link = (over: Record<string, string | number>) => {
     const p = new URLSearchParams(Object.entries({ ...flat, ...over }).map(([k, v]) => [k, String(v)]));
     return `/cards?${p.toString()}`;
@@ -39,75 +42,77 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
           {parsed.error.issues[0]?.message} The filters were reset.
         </p>
       )}
-      <form method="get" className="panel grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))', gap: '0 1rem' }} aria-label="Filter cards">
-        <div className="field">
-          <label htmlFor="q">Search</label>
-          <input id="q" name="q" type="search" defaultValue={query.q} />
-        </div>
-        <div className="field">
-          <label htmlFor="topic">Pattern</label>
-          <select id="topic" name="topic" defaultValue={query.topic}>
-            <option value="">All</option>
-            {topics.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-            {library.collections.map((c) => (
-              <option key={c.topic.id} value={c.topic.id}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="kind">Kind</label>
-          <select id="kind" name="kind" defaultValue={query.kind}>
-            <option value="all">All</option>
-            <option value="card">Flashcards</option>
-            <option value="question">Questions</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="state">State</label>
-          <select id="state" name="state" defaultValue={query.state}>
-            {['all', 'new', 'learning', 'review', 'relearning', 'suspended', 'buried', 'leech'].map((s) => (
-              <option key={s} value={s}>
-                {s[0]!.toUpperCase() + s.slice(1)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="due">Due</label>
-          <select id="due" name="due" defaultValue={query.due}>
-            <option value="any">Any time</option>
-            <option value="overdue">Overdue</option>
-            <option value="today">By the end of today</option>
-            <option value="week">Within 7 days</option>
-            <option value="later">Later</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="lapses">At least lapses</label>
-          <input id="lapses" name="lapses" type="number" min={0} max={999} defaultValue={query.lapses || ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="sort">Sort by</label>
-          <select id="sort" name="sort" defaultValue={query.sort}>
-            <option value="due">Due date</option>
-            <option value="lapses">Most lapses</option>
-            <option value="topic">Pattern</option>
-            <option value="difficulty">Hardest</option>
-            <option value="stability">Least stable</option>
-          </select>
-        </div>
-        <div className="field" style={{ alignSelf: 'end' }}>
-          <button type="submit" className="btn btn-primary">
-            Apply
-          </button>
-        </div>
-      </form>
+      <FilterPanel active={active}>
+        <form method="get" className="panel grid card-filters" aria-label="Filter cards">
+          <div className="field card-filters-search">
+            <label htmlFor="q">Search</label>
+            <input id="q" name="q" type="search" defaultValue={query.q} />
+          </div>
+          <div className="field">
+            <label htmlFor="topic">Pattern</label>
+            <select id="topic" name="topic" defaultValue={query.topic}>
+              <option value="">All</option>
+              {topics.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.title}
+                </option>
+              ))}
+              {library.collections.map((c) => (
+                <option key={c.topic.id} value={c.topic.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="kind">Kind</label>
+            <select id="kind" name="kind" defaultValue={query.kind}>
+              <option value="all">All</option>
+              <option value="card">Flashcards</option>
+              <option value="question">Questions</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="state">State</label>
+            <select id="state" name="state" defaultValue={query.state}>
+              {['all', 'new', 'learning', 'review', 'relearning', 'suspended', 'buried', 'leech'].map((s) => (
+                <option key={s} value={s}>
+                  {s[0]!.toUpperCase() + s.slice(1)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="due">Due</label>
+            <select id="due" name="due" defaultValue={query.due}>
+              <option value="any">Any time</option>
+              <option value="overdue">Overdue</option>
+              <option value="today">By the end of today</option>
+              <option value="week">Within 7 days</option>
+              <option value="later">Later</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="lapses">At least lapses</label>
+            <input id="lapses" name="lapses" type="number" min={0} max={999} defaultValue={query.lapses || ''} />
+          </div>
+          <div className="field">
+            <label htmlFor="sort">Sort by</label>
+            <select id="sort" name="sort" defaultValue={query.sort}>
+              <option value="due">Due date</option>
+              <option value="lapses">Most lapses</option>
+              <option value="topic">Pattern</option>
+              <option value="difficulty">Hardest</option>
+              <option value="stability">Least stable</option>
+            </select>
+          </div>
+          <div className="field card-filters-apply">
+            <button type="submit" className="btn btn-primary">
+              Apply
+            </button>
+          </div>
+        </form>
+      </FilterPanel>
       <p className="muted" role="status">
         {result.total} card{result.total === 1 ? '' : 's'}
         {result.pages > 1 ? ` · page ${result.page} of ${result.pages} (${PAGE_SIZE} a page)` : ''}

@@ -436,7 +436,7 @@ export function ReviewSession({
           </div>
         ) : (
           <p className="muted" style={{ marginTop: '1rem', textAlign: 'center' }}>
-            Choose an answer (keys 1-{current.view.options.length}).
+            Choose an answer<span className="key-hint"> (keys 1-{current.view.options.length})</span>.
           </p>
         )
       ) : !revealed ? (

@@ -227,7 +227,7 @@ export function CramSession({ title, items }: { title: string; items: CramItemVi
           </div>
         ) : (
           <p className="muted" style={{ marginTop: '1rem', textAlign: 'center' }}>
-            Choose an answer (keys 1-{current.options.length}).
+            Choose an answer<span className="key-hint"> (keys 1-{current.options.length})</span>.
           </p>
         )
       ) : !revealed ? (

@@ -260,7 +260,11 @@ export function QuizRunner({
       )}
       <div className="review-toolbar">
         <span className="muted" style={{ fontSize: '0.9rem' }}>
-          {progress} · keys 1-{q.optionsHtml.length} answer{immediateFeedback ? ', Enter continues' : ''}
+          {progress}
+          <span className="key-hint">
+            {' '}
+            · keys 1-{q.optionsHtml.length} answer{immediateFeedback ? ', Enter continues' : ''}
+          </span>
         </span>
         {allAnswered ? (
           <button type="button" className="btn btn-primary" onClick={() => void finish()} disabled={finishing}>
