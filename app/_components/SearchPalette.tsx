@@ -1,17 +1,11 @@
 'use client';
 
-import { Command } from 'cmdk';
 import { Search } from 'lucide-react';
-import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import dynamic from 'next/dynamic';
+import { useEffect, useState } from 'react';
 
-interface Result {
-  id: string;
-  kind: string;
-  title: string;
-  context: string;
-  href: string;
-}
+/** The palette's code (cmdk, Radix dialog) arrives on first open, not with every page. */
+const SearchDialog = dynamic(() => import('./SearchDialog'), { ssr: false });
 
 /** True when a key press belongs to a text field, not to the page's shortcuts. */
 function typing(target: EventTarget | null): boolean {
@@ -21,99 +15,47 @@ function typing(target: EventTarget | null): boolean {
 }
 
 /**
- * Search everywhere: a command palette that opens with Ctrl+K / Cmd+K or `/` on every page,
- * and from the header's search button. Arrows move, Enter opens, Esc closes (cmdk's
- * accessible combobox in a Radix dialog). Results come from /api/search, ranked on the server.
+ * Search everywhere: the header's search button, and Ctrl+K / Cmd+K or `/` on every page,
+ * open the search palette (SearchDialog).
  */
 export function SearchPalette() {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<Result[]>([]);
-  const [state, setState] = useState<'idle' | 'loading' | 'error'>('idle');
-  const request = useRef(0);
+  // Mounted from the first open on, so closing keeps the query and reopening is instant.
+  const [wanted, setWanted] = useState(false);
+  const show = (next: boolean) => {
+    if (next) setWanted(true);
+    setOpen(next);
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.key === 'k' || e.key === 'K') && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
+        setWanted(true);
         setOpen((o) => !o);
       } else if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(e.target)) {
         e.preventDefault();
+        setWanted(true);
         setOpen(true);
       }
     };
+    // Fetch the palette's code when the browser is idle, so the first open does not wait for it.
+    const idle = 'requestIdleCallback' in window ? window.requestIdleCallback(() => void import('./SearchDialog')) : undefined;
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+    };
   }, []);
-
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  // Searches as the learner types, a moment after the last key; a late answer to an old query is dropped.
-  const onQuery = useCallback((value: string) => {
-    setQuery(value);
-    if (timer.current) clearTimeout(timer.current);
-    const q = value.trim();
-    const id = ++request.current;
-    if (!q) {
-      setResults([]);
-      setState('idle');
-      return;
-    }
-    setState('loading');
-    timer.current = setTimeout(async () => {
-      try {
-        const res = await fetch(`/api/search?q=${encodeURIComponent(q)}`, { cache: 'no-store' });
-        const body = (await res.json()) as { results?: Result[] };
-        if (id !== request.current) return;
-        setResults(res.ok ? (body.results ?? []) : []);
-        setState(res.ok ? 'idle' : 'error');
-      } catch {
-        if (id === request.current) setState('error');
-      }
-    }, 120);
-  }, []);
-
-  const go = useCallback(
-    (href: string) => {
-      setOpen(false);
-      onQuery('');
-      router.push(href);
-    },
-    [router, onQuery],
-  );
 
   return (
     <>
-      <button type="button" className="search-button" onClick={() => setOpen(true)} aria-label="Search the library" data-testid="search-button">
+      <button type="button" className="search-button" onClick={() => show(true)} aria-label="Search the library" data-testid="search-button">
         <Search aria-hidden="true" size={18} />
         <span className="search-button-label">Search</span>
         <kbd className="kbd search-button-kbd">Ctrl K</kbd>
       </button>
-      <Command.Dialog
-        open={open}
-        onOpenChange={setOpen}
-        label="Search the library"
-        shouldFilter={false}
-        overlayClassName="palette-overlay"
-        contentClassName="palette"
-      >
-        <Command.Input value={query} onValueChange={onQuery} placeholder="Search patterns, laws, case studies, flashcards…" className="palette-input" />
-        <Command.List className="palette-list">
-          {state === 'error' && <div className="palette-note">Search is not answering; try again.</div>}
-          {query.trim() && state === 'idle' && results.length === 0 && <Command.Empty className="palette-note">Nothing matches “{query.trim()}”.</Command.Empty>}
-          {!query.trim() && <div className="palette-note">
-              Type a pattern, a problem or a word from a flashcard.<span className="key-hint"> Enter opens, Esc closes.</span>
-            </div>}
-          {results.map((r) => (
-            <Command.Item key={r.id} value={r.id} onSelect={() => go(r.href)} className="palette-item" data-testid="search-result">
-              <span className="palette-title">{r.title}</span>
-              <span className="palette-meta">
-                <span className="badge">{r.kind}</span> {r.context}
-              </span>
-            </Command.Item>
-          ))}
-        </Command.List>
-      </Command.Dialog>
+      {wanted && <SearchDialog open={open} onOpenChange={show} />}
     </>
   );
 }
