@@ -64,6 +64,13 @@ async function sideways(page: Page): Promise<{ overflow: number; culprits: strin
   });
 }
 
+/** On a phone a five-level lesson offers Mark as read at its end (the last tab), not under Level 1. */
+async function readTimeout(page: Page) {
+  await page.goto('/patterns/timeout');
+  await page.getByRole('tab').last().tap();
+  await page.getByRole('button', { name: 'Mark as read' }).tap();
+}
+
 async function expectNoSidewaysScroll(page: Page, url: string, problems: string[]) {
   const { overflow, culprits } = await sideways(page);
   if (overflow > 0) problems.push(`${url}: scrolls ${overflow}px sideways; ${culprits.join(', ')}`);
@@ -126,9 +133,8 @@ test('at 360 px every section is one tap away: the tab bar, then the menu; the m
 
 test('a review of 3 cards works by touch: tap to reveal, tap a grade; no keyboard hints on a touch screen', async ({ page, consoleErrors }) => {
   const learner = await signUp(page);
-  await page.goto('/patterns/timeout');
-  await page.getByRole('button', { name: 'Mark as read' }).tap();
-  await expect(page.getByText(/✓ Read/)).toBeVisible();
+  await readTimeout(page);
+  await expect(page.getByTestId('lesson-end').getByText(/✓ Read/)).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review', exact: true }).tap();
   await expect(page).toHaveURL(/\/review$/);
 
@@ -171,9 +177,8 @@ test('a review of 3 cards works by touch: tap to reveal, tap a grade; no keyboar
 
 test('/cards on a phone: a list of cards, the filters folded behind a button', async ({ page, consoleErrors }) => {
   await signUp(page);
-  await page.goto('/patterns/timeout');
-  await page.getByRole('button', { name: 'Mark as read' }).tap();
-  await expect(page.getByText(/✓ Read/)).toBeVisible();
+  await readTimeout(page);
+  await expect(page.getByTestId('lesson-end').getByText(/✓ Read/)).toBeVisible();
   await page.goto('/cards?topic=timeout');
   const filters = page.getByRole('button', { name: /Filters/ });
   await expect(filters).toHaveText(/1 active/);
@@ -214,9 +219,8 @@ test('no page scrolls sideways at 360 px', async ({ page }) => {
   for (const url of ['/sign-in', '/sign-up', '/']) await visit(url);
 
   await signUp(page);
-  await page.goto('/patterns/timeout');
-  await page.getByRole('button', { name: 'Mark as read' }).tap();
-  await expect(page.getByText(/✓ Read/)).toBeVisible();
+  await readTimeout(page);
+  await expect(page.getByTestId('lesson-end').getByText(/✓ Read/)).toBeVisible();
 
   const pages = [
     '/dashboard',

@@ -54,7 +54,8 @@ test('signing out keeps the learner on the host they used, even when it is not N
   const page = await context.newPage();
   await signUp(page);
   expect(new URL(page.url()).origin).toBe(local);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(`${local}/sign-in`);
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/sign-in/);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { CATEGORIES, LEVELS } from '@/lib/content/schema';
 
 /** How well a learner holds a pattern now, from its mastery (mean recall probability of its cards). */

@@ -1,17 +1,8 @@
-import { z } from 'zod';
-
-// In the browser (the settings form uses these schemas), zod must not probe for eval: the
-// CSP forbids it, and Chrome reports even a caught `new Function` as a violation.
-if (typeof window !== 'undefined') z.config({ jitless: true });
+import { z } from '@/lib/zod';
 import type { StepUnit } from 'ts-fsrs';
 import type { DayConfig } from './day';
 import { isValidTimezone } from './day';
 import type { SchedulerSettings } from './scheduler';
-
-// In the browser (the settings form imports this module), zod must not probe for eval when
-// a schema is created: the probe is a `Function("")` that our CSP refuses and reports as a
-// violation. Without JIT, parsing is a little slower, which a form does not notice.
-if (typeof window !== 'undefined') z.config({ jitless: true });
 
 /** Everything that decides what a learner studies and when. */
 export interface StudySettings {

@@ -3,7 +3,9 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { catalogHref, catalogQuery, MASTERY_BAND_LABELS, MASTERY_BANDS, type CatalogQuery } from '@/lib/content/catalog-filter';
+import { catalogHref, MASTERY_BAND_LABELS, MASTERY_BANDS, type CatalogQuery } from '@/lib/content/catalog-filter';
+
+const FILTER_KEYS: string[] = ['category', 'level', 'status', 'mastery'];
 
 type Option = { value: string; label: string };
 
@@ -15,10 +17,10 @@ export function CatalogFilters({ query, categories, levels, shown, total }: { qu
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const apply = (form: HTMLFormElement) => {
-    const values = Object.fromEntries([...new FormData(form)].filter(([, v]) => v !== ''));
-    const parsed = catalogQuery.safeParse(values);
-    if (!parsed.success) return;
-    startTransition(() => router.replace(catalogHref(parsed.data), { scroll: false }));
+    // The selects offer only valid values, and the server checks the URL again (no zod here: its
+    // first parse in a browser probes `new Function`, which the CSP refuses).
+    const query = Object.fromEntries([...new FormData(form)].filter(([k, v]) => FILTER_KEYS.includes(k) && typeof v === 'string' && v !== '')) as CatalogQuery;
+    startTransition(() => router.replace(catalogHref(query), { scroll: false }));
   };
   const selects: { name: keyof CatalogQuery; label: string; options: Option[] }[] = [
     { name: 'category', label: 'Category', options: categories },
