@@ -5,6 +5,7 @@ import { cardStatesFor, lastShownOrders } from '@/lib/db/reviews';
 import { showingOrder } from '@/lib/quiz/shuffle';
 import type { QueueItem } from '@/lib/srs/queue';
 import { State } from '@/lib/srs/scheduler';
+import { questionLesson } from './quiz';
 import type { PendingItem, ReviewItemView } from './review-view';
 
 /** The review screen's view of queue items: Markdown rendered once per content version, options in this showing's order. */
@@ -14,12 +15,14 @@ export function reviewItemViews(database: Db, library: Library, userId: string, 
   return items.flatMap((q): ReviewItemView[] => {
     const entry = library.items.get(q.itemId);
     if (!entry) return [];
+    // A Pattern Quiz question names the lesson it tests, not "The Pattern Quiz".
+    const lesson = questionLesson(library, entry)!;
     const base = {
       itemId: q.itemId,
       topicId: q.topicId,
       tests: q.tests ? [...q.tests] : [],
-      topicTitle: entry.topic.title,
-      topicHref: entry.topic.href,
+      topicTitle: lesson.title,
+      topicHref: lesson.href,
       card: q.card ? { ...q.card, due: q.card.due.toISOString(), last_review: q.card.last_review?.toISOString() ?? null } : null,
     };
     if (entry.card) {
