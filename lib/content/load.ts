@@ -624,6 +624,23 @@ function readCollections(root: string, topics: Map<string, Topic>, problems: Pro
   return out;
 }
 
+/** An entry of contrasts.yaml or combinations.yaml: its id is unique in the file and each pattern it names has a lesson. */
+function checkEntry(file: string, where: string, entry: { id: string; patterns: string[] }, ids: Set<string>, topics: Map<string, Topic>, problems: Problems): void {
+  if (ids.has(entry.id)) problems.add(file, `${where}.id`, `"${entry.id}" is used twice`);
+  ids.add(entry.id);
+  entry.patterns.forEach((p, j) => {
+    if (!topics.get(p)?.meta) problems.add(file, `${where}.patterns[${j}]`, `"${p}" has no lesson in content/patterns`);
+  });
+}
+
+/** A scenario question of such an entry: its key is unique in the entry and exactly one option is correct. */
+function checkQuestion(file: string, qw: string, q: { key: string; options: { correct?: boolean }[] }, keys: Set<string>, owner: string, problems: Problems): void {
+  if (keys.has(q.key)) problems.add(file, `${qw}.key`, `"${q.key}" is used twice in ${owner}`);
+  keys.add(q.key);
+  const correct = q.options.filter((o) => o.correct).length;
+  if (correct !== 1) problems.add(file, `${qw}.options`, `has ${correct} correct options; exactly one must be correct`);
+}
+
 /** content/contrasts.yaml: each contrast becomes a topic (`contrasts/<id>`) whose questions are scenarios. */
 function readContrasts(root: string, topics: Map<string, Topic>, problems: Problems): Contrast[] {
   const file = path.join(/* turbopackIgnore: true */ root, 'contrasts.yaml');
@@ -634,18 +651,11 @@ function readContrasts(root: string, topics: Map<string, Topic>, problems: Probl
   const out: Contrast[] = [];
   data.forEach((c, i) => {
     const where = `[${i}]`;
-    if (ids.has(c.id)) problems.add(file, `${where}.id`, `"${c.id}" is used twice`);
-    ids.add(c.id);
-    c.patterns.forEach((p, j) => {
-      if (!topics.get(p)?.meta) problems.add(file, `${where}.patterns[${j}]`, `"${p}" has no lesson in content/patterns`);
-    });
+    checkEntry(file, where, c, ids, topics, problems);
     const keys = new Set<string>();
     c.questions.forEach((q, j) => {
       const qw = `${where}.questions[${j}]`;
-      if (keys.has(q.key)) problems.add(file, `${qw}.key`, `"${q.key}" is used twice in ${c.id}`);
-      keys.add(q.key);
-      const correct = q.options.filter((o) => o.correct).length;
-      if (correct !== 1) problems.add(file, `${qw}.options`, `has ${correct} correct options; exactly one must be correct`);
+      checkQuestion(file, qw, q, keys, c.id, problems);
       q.cards.forEach((card, k) => {
         if (!cardIds.has(card)) problems.add(file, `${qw}.cards[${k}]`, `"${card}" is not a flashcard id`);
       });
@@ -680,11 +690,7 @@ function readCombinations(root: string, topics: Map<string, Topic>, problems: Pr
   const out: Combination[] = [];
   data.forEach((c, i) => {
     const where = `[${i}]`;
-    if (ids.has(c.id)) problems.add(file, `${where}.id`, `"${c.id}" is used twice`);
-    ids.add(c.id);
-    c.patterns.forEach((p, j) => {
-      if (!topics.get(p)?.meta) problems.add(file, `${where}.patterns[${j}]`, `"${p}" has no lesson in content/patterns`);
-    });
+    checkEntry(file, where, c, ids, topics, problems);
     if (new Set(c.patterns).size !== c.patterns.length) problems.add(file, `${where}.patterns`, 'names a pattern twice');
     const set = `${c.kind}:${[...c.patterns].sort().join(',')}`;
     if (sets.has(set)) problems.add(file, `${where}.patterns`, `the same ${c.kind} of patterns as "${sets.get(set)}"`);
@@ -702,10 +708,7 @@ function readCombinations(root: string, topics: Map<string, Topic>, problems: Pr
     const cardKeys = new Set(c.cards.map((x) => x.key));
     c.questions.forEach((q, j) => {
       const qw = `${where}.questions[${j}]`;
-      if (keys.has(q.key)) problems.add(file, `${qw}.key`, `"${q.key}" is used twice in ${c.id}`);
-      keys.add(q.key);
-      const correct = q.options.filter((o) => o.correct).length;
-      if (correct !== 1) problems.add(file, `${qw}.options`, `has ${correct} correct options; exactly one must be correct`);
+      checkQuestion(file, qw, q, keys, c.id, problems);
       q.cards.forEach((k, m) => {
         if (!cardKeys.has(k)) problems.add(file, `${qw}.cards[${m}]`, `"${k}" is not a card key of ${c.id}`);
       });
