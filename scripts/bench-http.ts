@@ -20,7 +20,9 @@ import { encode, decode } from 'next-auth/jwt';
 import { hashPassword } from '../lib/auth/password';
 import { decodeToken } from '../lib/auth/jwt';
 import { readLibrary, type Library } from '../lib/content/load';
-import { openDatabase, type Db } from '../lib/db/client';
+import { closeDatabase, openDatabase, sqliteOf, writerOf, type Db } from '../lib/db/client';
+import { raw } from '../lib/db/prepared';
+import { transaction } from '../lib/db/tx';
 import { applyMigrations } from '../lib/db/migrate';
 import { markLessonRead, pullForward } from '../lib/db/reviews';
 import { userSettings } from '../lib/db/schema';
@@ -157,46 +159,46 @@ async function signIn(base: string, email: string): Promise<string> {
  */
 export async function seed(db: Db, library: Library): Promise<{ graders: { email: string; id: string }[]; pages: { email: string; id: string }; items: string[] }> {
   // The fixture is not what is measured: no fsync per seeded grade.
-  db.$client.pragma('synchronous = OFF');
+  const writer = sqliteOf(writerOf(db));
+  writer.pragma('synchronous = OFF');
   const passwordHash = await hashPassword(PASSWORD);
   const now = Date.now();
   const items = [...library.items.entries()].slice(0, 1000);
   const cardIds = items.filter(([, e]) => e.kind === 'card').map(([id]) => id);
-  const gradeAll = (userId: string, at: (i: number) => Date, salt: string) => {
-    items.forEach(([itemId, e], i) => {
+  const gradeAll = async (userId: string, at: (i: number) => Date, salt: string) => {
+    for (const [i, [itemId, e]] of items.entries()) {
       const id = crypto.createHash('sha256').update(`${salt}:${i}`).digest('hex');
       const uuid = `${id.slice(0, 8)}-${id.slice(8, 12)}-4${id.slice(13, 16)}-8${id.slice(17, 20)}-${id.slice(20, 32)}`;
       const correct = e.question?.options.findIndex((o) => o.correct) ?? -1;
-      gradeItem(db, library, userId, e.kind === 'card' ? { id: uuid, itemId, rating: 4, durationMs: 4000 } : { id: uuid, itemId, answer: correct, durationMs: 4000 }, at(i));
-    });
+      await gradeItem(db, library, userId, e.kind === 'card' ? { id: uuid, itemId, rating: 4, durationMs: 4000 } : { id: uuid, itemId, answer: correct, durationMs: 4000 }, at(i));
+    }
   };
-  const make = (email: string) => {
-    const user = createUser(db, { email, passwordHash });
-    db.update(userSettings).set({ autoOptimize: false, maxReviewsPerDay: 9999 }).where(eq(userSettings.userId, user.id)).run();
-    for (const t of library.topics.values()) markLessonRead(db, user.id, t.id, new Date(now - 400 * 86_400_000));
+  const make = async (email: string) => {
+    const user = await createUser(db, { email, passwordHash });
+    await transaction(db, (tx) => tx.update(userSettings).set({ autoOptimize: false, maxReviewsPerDay: 9999 }).where(eq(userSettings.userId, user.id)));
+    for (const t of library.topics.values()) await markLessonRead(db, user.id, t.id, new Date(now - 400 * 86_400_000));
     return { email, id: user.id };
   };
-  const template = make('grader0@bench.local');
-  gradeAll(template.id, () => new Date(now - 60 * 86_400_000), template.id);
-  pullForward(db, template.id, items.map(([itemId, e]) => ({ itemId, topicId: e.topic.id })), new Date(now - 60_000), newCard);
+  const template = await make('grader0@bench.local');
+  await gradeAll(template.id, () => new Date(now - 60 * 86_400_000), template.id);
+  await transaction(db, (tx) => pullForward(tx, template.id, items.map(([itemId, e]) => ({ itemId, topicId: e.topic.id })), new Date(now - 60_000), newCard));
   const graders = [template];
   const columns = `item_id, topic_id, kind, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state,
     last_review, suspended, buried_until, reset_at, created_at, updated_at`;
-  const copy = db.$client.prepare(`insert into card_states (user_id, ${columns}) select ?, ${columns} from card_states where user_id = ?`);
   for (let i = 1; i < LEARNERS; i++) {
-    const g = make(`grader${i}@bench.local`);
-    copy.run(g.id, template.id);
+    const g = await make(`grader${i}@bench.local`);
+    await transaction(db, (tx) => raw(tx).run(`insert into card_states (user_id, ${columns}) select ?, ${columns} from card_states where user_id = ?`, g.id, template.id));
     graders.push(g);
   }
   // 10,000 reviews over the last year: every item ten times, rounds 36 days apart, each round's
   // reviews spread over three weeks (one every 30 minutes), then every card due now.
-  const pages = make('pages@bench.local');
+  const pages = await make('pages@bench.local');
   for (let round = 0; round < 10; round++) {
     const start = now - (365 - round * 36) * 86_400_000;
-    gradeAll(pages.id, (i) => new Date(start + i * 30 * 60_000), `${pages.id}:${round}`);
+    await gradeAll(pages.id, (i) => new Date(start + i * 30 * 60_000), `${pages.id}:${round}`);
   }
-  pullForward(db, pages.id, items.map(([itemId, e]) => ({ itemId, topicId: e.topic.id })), new Date(now - 60_000), newCard);
-  db.$client.pragma('synchronous = FULL');
+  await transaction(db, (tx) => pullForward(tx, pages.id, items.map(([itemId, e]) => ({ itemId, topicId: e.topic.id })), new Date(now - 60_000), newCard));
+  writer.pragma('synchronous = FULL');
   return { graders, pages, items: cardIds };
 }
 
@@ -229,20 +231,20 @@ function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
 }
 
 /** Grades per second in-process: gradeItem, one transaction each, synchronous=FULL, on a file database. */
-export function inProcessGrades(library: Library, n = 2000): { perSecond: number; msPerGrade: number } {
+export async function inProcessGrades(library: Library, n = 2000): Promise<{ perSecond: number; msPerGrade: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-'));
   const db = openDatabase(path.join(dir, 'bench.db'));
   applyMigrations(db);
-  const user = createUser(db, { email: 'grades@bench.local', passwordHash: 'x' }).id;
+  const user = (await createUser(db, { email: 'grades@bench.local', passwordHash: 'x' })).id;
   const start = new Date();
-  for (const topic of library.topics.values()) markLessonRead(db, user, topic.id, start);
+  for (const topic of library.topics.values()) await markLessonRead(db, user, topic.id, start);
   const cards = [...library.items.entries()].filter(([, e]) => e.kind === 'card').map(([id]) => id);
   const t = performance.now();
   for (let i = 0; i < n; i++) {
-    gradeItem(db, library, user, { id: crypto.randomUUID(), itemId: cards[i % cards.length]!, rating: 3, durationMs: 0 }, new Date(start.getTime() + i * 60_000));
+    await gradeItem(db, library, user, { id: crypto.randomUUID(), itemId: cards[i % cards.length]!, rating: 3, durationMs: 0 }, new Date(start.getTime() + i * 60_000));
   }
   const ms = performance.now() - t;
-  db.$client.close();
+  closeDatabase(db);
   fs.rmSync(dir, { recursive: true, force: true });
   return { perSecond: (n * 1000) / ms, msPerGrade: ms / n };
 }
@@ -257,8 +259,9 @@ export async function inProcessGroupCommit(library: Library, n = 5000): Promise<
   const db = openDatabase(path.join(dir, 'bench.db'));
   applyMigrations(db);
   const start = new Date();
-  const users = Array.from({ length: LEARNERS }, (_, i) => createUser(db, { email: `group${i}@bench.local`, passwordHash: 'x' }).id);
-  for (const u of users) for (const topic of library.topics.values()) markLessonRead(db, u, topic.id, start);
+  const users: string[] = [];
+  for (let i = 0; i < LEARNERS; i++) users.push((await createUser(db, { email: `group${i}@bench.local`, passwordHash: 'x' })).id);
+  for (const u of users) for (const topic of library.topics.values()) await markLessonRead(db, u, topic.id, start);
   const cards = [...library.items.entries()].filter(([, e]) => e.kind === 'card').map(([id]) => id);
   const g = groupCommit(db);
   const before = { ...g.stats };
@@ -275,7 +278,7 @@ export async function inProcessGroupCommit(library: Library, n = 5000): Promise<
   const ms = performance.now() - t;
   const writes = g.stats.writes - before.writes;
   const perBatch = writes / (g.stats.batches - before.batches);
-  db.$client.close();
+  closeDatabase(db);
   fs.rmSync(dir, { recursive: true, force: true });
   return { perSecond: (writes * 1000) / ms, perBatch };
 }
@@ -292,12 +295,12 @@ async function sessionCheck(db: Db, userId: string): Promise<{ now: number; befo
   };
   const now = await time(5000, async () => {
     const claims = await decodeToken({ token, secret });
-    if (!currentSessionUser(db, claims!.sub!, { sv: claims!.sv, sid: claims!.sid })) throw new Error('bench: session check failed');
+    if (!await currentSessionUser(db, claims!.sub!, { sv: claims!.sv, sid: claims!.sid })) throw new Error('bench: session check failed');
   });
   const before = await time(2000, async () => {
     const claims = await decode({ token, secret });
-    const user = getUser(db, claims!.sub!);
-    if (!user || !sessionIsCurrent(db, user, { sv: claims!.sv, sid: claims!.sid })) throw new Error('bench: session check failed');
+    const user = await getUser(db, claims!.sub!);
+    if (!user || !await sessionIsCurrent(db, user, { sv: claims!.sv, sid: claims!.sid })) throw new Error('bench: session check failed');
   });
   return { now, before };
 }
@@ -452,7 +455,7 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
       f.reviewTtfb.push(review.ttfbP50);
       f.js.push(await firstLoadJsKb(base, review.html));
       f.dashboardTtfb.push((await pageFigures(base, pagesCookie, '/dashboard')).ttfbP50);
-      const inProc = inProcessGrades(library);
+      const inProc = await inProcessGrades(library);
       f.inProcess.push(inProc.perSecond);
       f.inProcessMs.push(inProc.msPerGrade);
       const grouped = await inProcessGroupCommit(library);
@@ -495,7 +498,7 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
     // A CPU profile takes a few seconds to write.
     for (let i = 0; i < (process.env.BENCH_CPU_PROF ? 60 : 6) && server.exitCode === null; i++) await new Promise((r) => setTimeout(r, 250));
     if (server.exitCode === null) server.kill('SIGKILL');
-    db.$client.close();
+    closeDatabase(db);
     fs.rmSync(dir, { recursive: true, force: true });
   }
   return figures;

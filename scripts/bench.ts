@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { default_w } from 'ts-fsrs';
 import { readLibrary } from '../lib/content/load';
-import { openDatabase } from '../lib/db/client';
+import { closeDatabase, openDatabase, sqliteOf, writerOf } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/migrate';
 import { listCardStates, markLessonRead, queueRows } from '../lib/db/reviews';
 import { createUser } from '../lib/db/users';
@@ -52,7 +52,7 @@ async function benchOptimizer() {
 
 const queueFigures: Figure[] = [];
 
-function benchQueue() {
+async function benchQueue() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-'));
   const file = path.join(dir, 'bench.db');
   const db = openDatabase(file);
@@ -62,7 +62,7 @@ function benchQueue() {
   const USERS = 1000;
   const now = Date.now();
   const t0 = performance.now();
-  const sqlite = db.$client;
+  const sqlite = sqliteOf(writerOf(db));
   const insertUser = sqlite.prepare("insert into users (id, email, password_hash) values (?, ?, 'x')");
   const insertSettings = sqlite.prepare('insert into user_settings (user_id) values (?)');
   const insertCard = sqlite.prepare(`insert into card_states (user_id, item_id, topic_id, kind, due, stability, difficulty, elapsed_days,
@@ -88,14 +88,14 @@ function benchQueue() {
   const fullTimes: number[] = [];
   for (let i = 0; i < 60; i++) {
     let t = performance.now();
-    listCardStates(db, user);
+    await listCardStates(db, user);
     allRowTimes.push(performance.now() - t);
     const now = new Date();
     t = performance.now();
-    queueRows(db, user, { now, learnAheadUntil: new Date(now.getTime() + LEARN_AHEAD_MS), dayEnd: new Date(now.getTime() + 86_400_000), reviewLimit: 9999 });
+    await queueRows(db, user, { now, learnAheadUntil: new Date(now.getTime() + LEARN_AHEAD_MS), dayEnd: new Date(now.getTime() + 86_400_000), reviewLimit: 9999 });
     sqlTimes.push(performance.now() - t);
     t = performance.now();
-    const today = loadStudyToday(db, library, user, now);
+    const today = await loadStudyToday(db, library, user, now);
     fullTimes.push(performance.now() - t);
     if (i === 0) console.log(`queue: learner has ${today.queue.items.length} cards in today's session (${today.queue.counts.review} reviews due)`);
   }
@@ -111,7 +111,7 @@ function benchQueue() {
     { name: 'due queue, its SQL alone', target: '', unit: 'ms', runs: [a.median], digits: 2 },
     { name: 'every card state, every column (before)', target: '(before)', unit: 'ms', runs: [all.median], digits: 2 },
   );
-  db.$client.close();
+  closeDatabase(db);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -157,25 +157,25 @@ function benchBalancing() {
 }
 
 /** Grades, one request's work each (one transaction), on a file database: fsync cost included. */
-function benchGrades(synchronous: 'NORMAL' | 'FULL') {
+async function benchGrades(synchronous: 'NORMAL' | 'FULL') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-'));
   const db = openDatabase(path.join(dir, 'bench.db'));
-  db.$client.pragma(`synchronous = ${synchronous}`);
+  sqliteOf(writerOf(db)).pragma(`synchronous = ${synchronous}`);
   applyMigrations(db);
   const { library } = readLibrary(path.resolve('content'));
-  const user = createUser(db, { email: 'grades@bench.local', passwordHash: 'x' }).id;
+  const user = (await createUser(db, { email: 'grades@bench.local', passwordHash: 'x' })).id;
   const start = new Date();
-  for (const topic of library.topics.values()) markLessonRead(db, user, topic.id, start);
+  for (const topic of library.topics.values()) await markLessonRead(db, user, topic.id, start);
   const cards = [...library.items.entries()].filter(([, e]) => e.kind === 'card').map(([id]) => id);
   const N = 2000;
   const t = performance.now();
   for (let i = 0; i < N; i++) {
     const now = new Date(start.getTime() + i * 60_000);
-    gradeItem(db, library, user, { id: crypto.randomUUID(), itemId: cards[i % cards.length]!, rating: 3, durationMs: 0 }, now);
+    await gradeItem(db, library, user, { id: crypto.randomUUID(), itemId: cards[i % cards.length]!, rating: 3, durationMs: 0 }, now);
   }
   const seconds = (performance.now() - t) / 1000;
   console.log(`grades, synchronous=${synchronous}: ${N} grades in ${seconds.toFixed(2)} s = ${Math.round(N / seconds)} grades/s`);
-  db.$client.close();
+  closeDatabase(db);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -189,13 +189,13 @@ if (unknown.length) {
 const run = (name: (typeof SECTIONS)[number]) => asked.length === 0 || asked.includes(name);
 if (run('balancing')) benchBalancing();
 if (run('optimizer')) await benchOptimizer();
-if (run('queue')) benchQueue();
+if (run('queue')) await benchQueue();
 if (run('grades')) {
   // Alone, three rounds each (decision 006's table); with the other sections, one.
   const rounds = asked.length === 1 ? 3 : 1;
   for (let round = 0; round < rounds; round++) {
-    benchGrades('NORMAL');
-    benchGrades('FULL');
+    await benchGrades('NORMAL');
+    await benchGrades('FULL');
   }
 }
 const httpFigures = run('http') ? await benchHttp({ build: !process.argv.includes('--no-build') }) : [];

@@ -4,7 +4,8 @@
  * and prints the login.
  */
 import path from 'node:path';
-import { openDatabase } from '../lib/db/client';
+import { closeDatabase, openDatabase, sqliteOf, writerOf } from '../lib/db/client';
+import { transaction } from '../lib/db/tx';
 import { applyMigrations } from '../lib/db/migrate';
 import { createUser, findUserByEmail } from '../lib/db/users';
 import { hashPassword } from '../lib/auth/password';
@@ -16,21 +17,23 @@ import { DEMO_EMAIL, DEMO_PASSWORD } from '../lib/demo';
 const started = performance.now();
 const database = openDatabase(databasePath());
 applyMigrations(database);
-let user = findUserByEmail(database, DEMO_EMAIL);
+let user = await findUserByEmail(database, DEMO_EMAIL);
 if (!user) {
-  user = createUser(database, { email: DEMO_EMAIL, name: 'Demo Learner', passwordHash: await hashPassword(DEMO_PASSWORD) });
+  user = await createUser(database, { email: DEMO_EMAIL, name: 'Demo Learner', passwordHash: await hashPassword(DEMO_PASSWORD) });
   console.log('seed: created the demo learner');
 }
 // Up to date (a second run the same day): nothing to read or write.
-if (demoHistoryFrom(database, user.id, new Date()) !== null) {
+if (await demoHistoryFrom(database, user.id, new Date()) !== null) {
   const { library } = readLibrary(path.resolve(env().CONTENT_DIR));
   // The history is generated, not a learner's answers: one sync at the end instead of one per grade.
-  database.$client.pragma('synchronous = OFF');
-  const report = database.transaction(() => simulateDemoHistory(database, library, user.id, new Date()));
-  database.$client.pragma('synchronous = FULL');
+  const writer = sqliteOf(writerOf(database));
+  writer.pragma('synchronous = OFF');
+  const userId = user.id;
+  const report = await transaction(database, (tx) => simulateDemoHistory(tx, library, userId, new Date()));
+  writer.pragma('synchronous = FULL');
   console.log(
     `seed: demo history brought up to today: ${report.days} study days, ${report.reads} lessons read, ${report.reviews} reviews and answers, ${report.quizAttempts} quizzes (${Math.round(performance.now() - started)} ms)`,
   );
 }
 console.log(`demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
-database.$client.close();
+closeDatabase(database);

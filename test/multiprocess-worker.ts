@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readLibrary } from '../lib/content/load';
-import { openDatabase } from '../lib/db/client';
+import { closeDatabase, openDatabase } from '../lib/db/client';
+import { raw } from '../lib/db/prepared';
+import { transaction } from '../lib/db/tx';
 import { applyMigrations } from '../lib/db/migrate';
 import { claimRun } from '../lib/db/optimizer';
 import { claimRestoreJob } from '../lib/db/restore';
@@ -42,18 +44,20 @@ try {
 
 barrier('migrated');
 const user = 'shared-learner';
-db.$client.prepare("insert or ignore into users (id, email, password_hash) values (?, 'shared@example.com', 'x')").run(user);
-db.$client.prepare('insert or ignore into user_settings (user_id) values (?)').run(user);
+await transaction(db, async (tx) => {
+  await raw(tx).run("insert or ignore into users (id, email, password_hash) values (?, 'shared@example.com', 'x')", user);
+  await raw(tx).run('insert or ignore into user_settings (user_id) values (?)', user);
+});
 const now = new Date();
-for (const t of library.topics.values()) markLessonRead(db, user, t.id, now);
+for (const t of library.topics.values()) await markLessonRead(db, user, t.id, now);
 
 barrier('claims');
 // The optimizer's and the restore's background jobs: one claim wins across processes.
-const run = claimRun(db, { id: crypto.randomUUID(), userId: user, trigger: 'manual', now, activeSince: new Date(now.getTime() - 600_000), dailyCap: 5 });
+const run = await claimRun(db, { id: crypto.randomUUID(), userId: user, trigger: 'manual', now, activeSince: new Date(now.getTime() - 600_000), dailyCap: 5 });
 report.optimizerClaimed = run.ok;
-report.restoreClaimed = claimRestoreJob(db, user, crypto.randomUUID(), now);
+report.restoreClaimed = await claimRestoreJob(db, user, crypto.randomUUID(), now);
 // Throttling state: every failure counts, whichever process saw it.
-const throttle = throttles(db.$client).signIn;
+const throttle = throttles(db).signIn;
 for (let i = 0; i < 3; i++) await throttle.failed('shared@example.com', '203.0.113.7');
 
 barrier('grades');
@@ -62,7 +66,7 @@ const cards = [...library.items.entries()].filter(([, e]) => e.kind === 'card').
 let graded = 0;
 for (let i = 0; i < 150; i++) {
   try {
-    gradeItem(db, library, user, { id: crypto.randomUUID(), itemId: cards[(i * 7 + (name === 'a' ? 0 : 3)) % cards.length]!, rating: 3, durationMs: 0 }, new Date(now.getTime() + i * 1000));
+    await gradeItem(db, library, user, { id: crypto.randomUUID(), itemId: cards[(i * 7 + (name === 'a' ? 0 : 3)) % cards.length]!, rating: 3, durationMs: 0 }, new Date(now.getTime() + i * 1000));
     graded++;
   } catch (e) {
     errors.push(`grade: ${(e as Error).message}`);
@@ -90,5 +94,5 @@ for (let round = 0; round < 15; round++) {
 report.batched = batched;
 report.batches = groupCommit(db).stats.batches - start;
 barrier('done');
-db.$client.close();
+closeDatabase(db);
 process.stdout.write(JSON.stringify(report));

@@ -42,7 +42,7 @@ export async function changePasswordAction(_prev: PasswordState, formArg: FormDa
     return { errors };
   }
   // Guessing the current password here is throttled like signing in.
-  const throttle = throttles(db().$client).signIn;
+  const throttle = throttles(db()).signIn;
   const address = clientAddress(await headers());
   const wait = await throttle.waitSeconds(user.email, address);
   if (wait > 0) return { errors: { form: throttledMessage(wait) } };
@@ -53,7 +53,7 @@ export async function changePasswordAction(_prev: PasswordState, formArg: FormDa
   if (parsed.data.newPassword === parsed.data.currentPassword) return { errors: { newPassword: 'Choose a password different from your current one.' } };
   const weak = await passwordProblem(parsed.data.newPassword, [user.email, user.name ?? '']);
   if (weak) return { errors: { newPassword: weak } };
-  setPassword(db(), user.id, await hashPassword(parsed.data.newPassword));
+  await setPassword(db(), user.id, await hashPassword(parsed.data.newPassword));
   return { ok: true, email: user.email };
 }
 
@@ -66,6 +66,6 @@ export async function signOutEverywhereAction(_prev: SignOutEverywhereState, for
   const user = await requireUser('/settings');
   // Called by its form only: anything else is not a request this page sends.
   if (!asFormData(formArg)) return { ok: false };
-  endAllSessions(db(), user.id);
+  await endAllSessions(db(), user.id);
   return { ok: true };
 }

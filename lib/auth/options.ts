@@ -31,11 +31,11 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const address = clientAddress(req?.headers);
-        const throttle = throttles(db().$client).signIn;
+        const throttle = throttles(db()).signIn;
         // Checked before the password, so a right guess during the wait is not confirmed.
         const wait = await throttle.waitSeconds(email, address);
         if (wait > 0) throw new Error(throttledCode(wait));
-        const user = findUserByEmail(db(), email);
+        const user = await findUserByEmail(db(), email);
         const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyHash(), password).then(() => false);
         if (!user || !ok) {
           await throttle.failed(email, address);
@@ -68,10 +68,10 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     // Sign-out ends the session in the database too: a copy of the cookie stops working.
-    signOut({ token }) {
+    async signOut({ token }) {
       if (token?.sub && token.sid) {
         const exp = typeof token.exp === 'number' ? token.exp * 1000 : Date.now() + MAX_AGE_SECONDS * 1000;
-        revokeSession(db(), token.sub, token.sid, new Date(exp));
+        await revokeSession(db(), token.sub, token.sid, new Date(exp));
       }
     },
   },

@@ -27,7 +27,7 @@ export async function passwordProblem(password: string, userInputs: string[] = [
   if (password.length < MIN_LENGTH) return `Use at least ${MIN_LENGTH} characters for your password.`;
   if (password.length > MAX_LENGTH) return `Keep your password under ${MAX_LENGTH} characters.`;
   const inputs = userInputs.flatMap((s) => [s, ...s.split(/[@.\s]+/)]).filter((s) => s.length >= 3);
-  const result = await estimator().check(password, inputs);
+  const result = estimator().check(password, inputs);
   if (result.score >= MIN_SCORE) return null;
   const why = result.feedback.warning;
   return `That password is too easy to guess${why ? `: ${why.replace(/\.$/, '').toLowerCase()}` : ''}. Try a few unrelated words or a longer phrase.`;

@@ -26,7 +26,7 @@ export async function currentUser(): Promise<User | null> {
     return null;
   }
   if (!claims?.sub) return null;
-  return currentSessionUser(db(), claims.sub, { sv: claims.sv, sid: claims.sid }) ?? null;
+  return await currentSessionUser(db(), claims.sub, { sv: claims.sv, sid: claims.sid }) ?? null;
 }
 
 /** For pages and server actions: the signed-in user, or a redirect to sign-in. */

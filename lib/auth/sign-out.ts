@@ -6,10 +6,10 @@ import { decodeToken, sessionCookieName, sessionTokenFrom } from './jwt';
 import { authOptions, MAX_AGE_SECONDS } from './options';
 
 /** Ends a session in the database: its id is revoked until the token would have expired anyway. */
-export function revokeClaims(token: { sub?: string; sid?: string; exp?: unknown }): void {
+export async function revokeClaims(token: { sub?: string; sid?: string; exp?: unknown }): Promise<void> {
   if (!token.sub || !token.sid) return;
   const exp = typeof token.exp === 'number' ? token.exp * 1000 : Date.now() + MAX_AGE_SECONDS * 1000;
-  revokeSession(db(), token.sub, token.sid, new Date(exp));
+  await revokeSession(db(), token.sub, token.sid, new Date(exp));
 }
 
 /**
@@ -23,7 +23,7 @@ export async function endSessionFromToken(): Promise<{ cookies: string[]; secure
   if (token) {
     try {
       const claims = await decodeToken({ token, secret: authOptions.secret! });
-      if (claims) revokeClaims(claims);
+      if (claims) await revokeClaims(claims);
     } catch {
       // A token that does not decode ends nothing; the cookie is cleared all the same.
     }

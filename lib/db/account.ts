@@ -1,21 +1,24 @@
-import { eq, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, is } from 'drizzle-orm';
+import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client';
-import { users } from './schema';
+import { raw } from './prepared';
+import * as schema from './schema';
+import { transaction } from './tx';
 
 /** Every table that holds rows of a learner's, by its `user_id` column (found from the schema itself). */
-export function userTables(database: Db): string[] {
-  const tables = database.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'`);
-  return tables
-    .map((t) => t.name)
-    .filter((name) => database.all<{ name: string }>(sql.raw(`select name from pragma_table_info('${name.replace(/'/g, "''")}')`)).some((c) => c.name === 'user_id'));
+export function userTables(): string[] {
+  return (Object.values(schema) as unknown[])
+    .filter((t): t is SQLiteTable => is(t, SQLiteTable))
+    .filter((t) => Object.values(getTableColumns(t)).some((c) => c.name === 'user_id'))
+    .map((t) => getTableName(t));
 }
 
 /** How many rows of the learner's each table holds: what deleting the account removes. */
-export function accountFootprint(database: Db, userId: string): Record<string, number> {
+export async function accountFootprint(database: Db, userId: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const table of userTables(database)) {
-    const row = database.get<{ n: number }>(sql`select count(*) as n from ${sql.identifier(table)} where user_id = ${userId}`);
-    out[table] = row?.n ?? 0;
+  for (const table of userTables()) {
+    const row = await raw(database).get<{ n: number }>(`select count(*) as n from "${table}" where user_id = ?`, userId);
+    out[table] = Number(row?.n ?? 0);
   }
   return out;
 }
@@ -25,13 +28,14 @@ export function accountFootprint(database: Db, userId: string): Record<string, n
  * `user_id` column (so a table added later is not forgotten), rows that hang on those (quiz
  * answers go with their attempts), then the user.
  */
-export function deleteAccount(database: Db, userId: string): void {
-  database.transaction((tx) => {
-    tx.run(sql`delete from quiz_answers where attempt_id in (select id from quiz_attempts where user_id = ${userId})`);
-    for (const table of userTables(database)) {
+export async function deleteAccount(database: Db, userId: string): Promise<void> {
+  await transaction(database, async (tx) => {
+    const r = raw(tx);
+    await r.run('delete from quiz_answers where attempt_id in (select id from quiz_attempts where user_id = ?)', userId);
+    for (const table of userTables()) {
       if (table === 'users') continue;
-      tx.run(sql`delete from ${sql.identifier(table)} where user_id = ${userId}`);
+      await r.run(`delete from "${table}" where user_id = ?`, userId);
     }
-    tx.delete(users).where(eq(users.id, userId)).run();
+    await r.run('delete from users where id = ?', userId);
   });
 }

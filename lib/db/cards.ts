@@ -3,6 +3,7 @@ import type { Card } from 'ts-fsrs';
 import type { Db } from './client';
 import { cardStates, reviewLogs, userSettings } from './schema';
 import { easyDaysOf, type SettingsForm } from '@/lib/srs/settings';
+import { transaction } from './tx';
 
 /** The schedule columns of a card never studied (new again after a reset; a restored card before its history is replayed). */
 export const UNSTUDIED = {
@@ -17,8 +18,8 @@ export const UNSTUDIED = {
   lastReview: null,
 } as const;
 
-export function saveSettings(database: Db, userId: string, form: SettingsForm): void {
-  database
+export async function saveSettings(database: Db, userId: string, form: SettingsForm): Promise<void> {
+  await transaction(database, (tx) => tx
     .update(userSettings)
     .set({
       desiredRetention: form.desiredRetention,
@@ -36,18 +37,16 @@ export function saveSettings(database: Db, userId: string, form: SettingsForm): 
       easyDays: JSON.stringify(easyDaysOf(form)),
       updatedAt: new Date(),
     })
-    .where(eq(userSettings.userId, userId))
-    .run();
+    .where(eq(userSettings.userId, userId)));
 }
 
 /** Each started item's review history (rating and time), for rescheduling by replay; cram answers are not part of it. */
-export function historiesByItem(database: Db, userId: string): Map<string, { rating: number; review: Date }[]> {
+export async function historiesByItem(database: Db, userId: string): Promise<Map<string, { rating: number; review: Date }[]>> {
   const out = new Map<string, { rating: number; review: Date }[]>();
-  for (const l of database
+  for (const l of await database
     .select({ itemId: reviewLogs.itemId, rating: reviewLogs.rating, review: reviewLogs.review })
     .from(reviewLogs)
-    .where(and(eq(reviewLogs.userId, userId), ne(reviewLogs.source, 'cram')))
-    .all()) {
+    .where(and(eq(reviewLogs.userId, userId), ne(reviewLogs.source, 'cram')))) {
     const list = out.get(l.itemId) ?? [];
     list.push({ rating: l.rating, review: l.review });
     out.set(l.itemId, list);
@@ -56,10 +55,10 @@ export function historiesByItem(database: Db, userId: string): Map<string, { rat
 }
 
 /** Writes replayed card states in one transaction; suspension and burying are kept. */
-export function applyCardStates(database: Db, userId: string, updates: { itemId: string; card: Card }[], now: Date): void {
-  database.transaction((tx) => {
+export async function applyCardStates(database: Db, userId: string, updates: { itemId: string; card: Card }[], now: Date): Promise<void> {
+  await transaction(database, async (tx) => {
     for (const u of updates) {
-      tx.update(cardStates)
+      await tx.update(cardStates)
         .set({
           due: u.card.due,
           stability: u.card.stability,
@@ -73,8 +72,7 @@ export function applyCardStates(database: Db, userId: string, updates: { itemId:
           lastReview: u.card.last_review ?? null,
           updatedAt: now,
         })
-        .where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, u.itemId)))
-        .run();
+        .where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, u.itemId)));
     }
   });
 }
@@ -86,28 +84,28 @@ export type BulkAction = 'suspend' | 'unsuspend' | 'bury' | 'reset';
  * history (the review log is untouched; rescheduling replays only reviews after the reset).
  * Cards never studied get a state row so they can be suspended or buried too.
  */
-export function bulkUpdate(
+export async function bulkUpdate(
   database: Db,
   userId: string,
   action: BulkAction,
   items: { itemId: string; topicId: string; kind: 'card' | 'question' }[],
   ctx: { now: Date; buryUntil: Date; newCard: (now: Date) => Card },
-): number {
+): Promise<number> {
   if (items.length === 0) return 0;
-  return database.transaction((tx) => {
+  return transaction(database, async (tx) => {
     const ids = items.map((i) => i.itemId);
     const existing = new Set(
-      tx
-        .select({ itemId: cardStates.itemId })
-        .from(cardStates)
-        .where(and(eq(cardStates.userId, userId), inArray(cardStates.itemId, ids)))
-        .all()
-        .map((r) => r.itemId),
+      (
+        await tx
+          .select({ itemId: cardStates.itemId })
+          .from(cardStates)
+          .where(and(eq(cardStates.userId, userId), inArray(cardStates.itemId, ids)))
+      ).map((r) => r.itemId),
     );
     const fresh = ctx.newCard(ctx.now);
     for (const i of items) {
       if (existing.has(i.itemId) || action === 'unsuspend' || action === 'reset') continue;
-      tx.insert(cardStates)
+      await tx.insert(cardStates)
         .values({
           userId,
           itemId: i.itemId,
@@ -124,8 +122,7 @@ export function bulkUpdate(
           state: fresh.state,
           createdAt: ctx.now,
           updatedAt: ctx.now,
-        })
-        .run();
+        });
     }
     const where = and(eq(cardStates.userId, userId), inArray(cardStates.itemId, ids));
     const set =
@@ -136,6 +133,6 @@ export function bulkUpdate(
           : action === 'bury'
             ? { buriedUntil: ctx.buryUntil }
             : { ...UNSTUDIED, due: ctx.now, buriedUntil: null, resetAt: ctx.now };
-    return tx.update(cardStates).set({ ...set, updatedAt: ctx.now }).where(where).run().changes;
+    return (await tx.update(cardStates).set({ ...set, updatedAt: ctx.now }).where(where).returning({ itemId: cardStates.itemId })).length;
   });
 }

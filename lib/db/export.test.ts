@@ -4,23 +4,23 @@ import { createScheduler, DEFAULT_SCHEDULER_SETTINGS, gradeCard, Rating } from '
 import { exportUserData } from './export';
 import { markLessonRead, recordReview } from './reviews';
 
-let ctx: ReturnType<typeof freshDb>;
+let ctx: Awaited<ReturnType<typeof freshDb>>;
 beforeEach(() => {
   ctx = freshDb();
 });
 afterEach(() => ctx.cleanup());
 
 describe('exportUserData', () => {
-  it('exports the learner\'s own data only, without the password hash', () => {
+  it('exports the learner\'s own data only, without the password hash', async () => {
     const f = createScheduler(DEFAULT_SCHEDULER_SETTINGS);
-    const [a, b] = [ctx.learner('a@example.com'), ctx.learner('b@example.com')];
+    const [a, b] = [await ctx.learner('a@example.com'), await ctx.learner('b@example.com')];
     const now = new Date('2026-05-01T10:00:00Z');
     for (const [user, id] of [
       [a, '00000000-0000-4000-8000-0000000000e1'],
       [b, '00000000-0000-4000-8000-0000000000e2'],
     ] as const) {
-      markLessonRead(ctx.db, user, 'timeout', now);
-      recordReview(ctx.db, {
+      await markLessonRead(ctx.db, user, 'timeout', now);
+      await recordReview(ctx.db, {
         userId: user,
         logId: id,
         itemId: 'timeout/x',
@@ -32,7 +32,7 @@ describe('exportUserData', () => {
         schedule: (p) => gradeCard(f, p, now, Rating.Good),
       });
     }
-    const data = exportUserData(ctx.db, a);
+    const data = await exportUserData(ctx.db, a);
     expect(data.user?.email).toBe('a@example.com');
     expect(JSON.stringify(data)).not.toContain('passwordHash');
     expect(JSON.stringify(data)).not.toContain(b);

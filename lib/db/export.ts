@@ -1,17 +1,17 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from './client';
 import { cardStates, lessonReads, optimizerRuns, pathEnrollments, quizAnswers, quizAttempts, reviewLogs, userSettings, users } from './schema';
+import { first } from './tx';
 
 /** Everything stored about one learner, and nothing about anyone else (no password hash). */
-export function exportUserData(database: Db, userId: string) {
-  const user = database
+export async function exportUserData(database: Db, userId: string) {
+  const user = await first(database
     .select({ email: users.email, name: users.name, createdAt: users.createdAt })
     .from(users)
-    .where(eq(users.id, userId))
-    .get();
-  const attempts = database.select().from(quizAttempts).where(eq(quizAttempts.userId, userId)).all();
+    .where(eq(users.id, userId)));
+  const attempts = await database.select().from(quizAttempts).where(eq(quizAttempts.userId, userId));
   const answers = attempts.length
-    ? database
+    ? await database
         .select()
         .from(quizAnswers)
         .where(
@@ -20,18 +20,17 @@ export function exportUserData(database: Db, userId: string) {
             attempts.map((a) => a.id),
           ),
         )
-        .all()
     : [];
   const strip = <T extends { userId: string }>(rows: T[]) => rows.map(({ userId: _omit, ...rest }) => rest);
   return {
     format: 'patternwise-export/1',
     user,
-    settings: strip(database.select().from(userSettings).where(eq(userSettings.userId, userId)).all())[0] ?? null,
-    lessonReads: strip(database.select().from(lessonReads).where(eq(lessonReads.userId, userId)).all()),
-    pathEnrollments: strip(database.select().from(pathEnrollments).where(eq(pathEnrollments.userId, userId)).all()),
-    cardStates: strip(database.select().from(cardStates).where(eq(cardStates.userId, userId)).all()),
-    reviewLogs: strip(database.select().from(reviewLogs).where(eq(reviewLogs.userId, userId)).all()),
+    settings: strip(await database.select().from(userSettings).where(eq(userSettings.userId, userId)))[0] ?? null,
+    lessonReads: strip(await database.select().from(lessonReads).where(eq(lessonReads.userId, userId))),
+    pathEnrollments: strip(await database.select().from(pathEnrollments).where(eq(pathEnrollments.userId, userId))),
+    cardStates: strip(await database.select().from(cardStates).where(eq(cardStates.userId, userId))),
+    reviewLogs: strip(await database.select().from(reviewLogs).where(eq(reviewLogs.userId, userId))),
     quizAttempts: strip(attempts).map((a) => ({ ...a, answers: answers.filter((x) => x.attemptId === a.id) })),
-    optimizerRuns: strip(database.select().from(optimizerRuns).where(eq(optimizerRuns.userId, userId)).all()),
+    optimizerRuns: strip(await database.select().from(optimizerRuns).where(eq(optimizerRuns.userId, userId))),
   };
 }

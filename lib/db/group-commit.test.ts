@@ -1,3 +1,4 @@
+import { sqliteOf } from '@/lib/db/client';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,13 +10,13 @@ import { NotStudyableError, submitGrade, submitUndo } from '@/lib/study/review';
 import { GroupCommit, groupCommit, WriteBusyError } from './group-commit';
 
 const { library } = readLibrary(path.resolve('content'));
-let ctx: ReturnType<typeof freshDb>;
+let ctx: Awaited<ReturnType<typeof freshDb>>;
 beforeEach(() => {
   ctx = freshDb();
 });
 afterEach(() => ctx.cleanup());
 
-const file = () => ctx.db.$client.name;
+const file = () => sqliteOf(ctx.db).name;
 /** What another connection (another process) sees: only committed rows. */
 const committedLogs = () => {
   const other = new Database(file(), { readonly: true });
@@ -31,8 +32,8 @@ const NOW = new Date('2026-03-02T09:00:00Z');
 
 describe('group commit of grades', () => {
   it('grades of several learners arriving together share one transaction, and each is recorded as if alone', async () => {
-    const learners = [ctx.learner(), ctx.learner(), ctx.learner()];
-    for (const u of learners) markLessonRead(ctx.db, u, 'timeout', NOW);
+    const learners = [await ctx.learner(), await ctx.learner(), await ctx.learner()];
+    for (const u of learners) await markLessonRead(ctx.db, u, 'timeout', NOW);
     const g = groupCommit(ctx.db);
     const before = { ...g.stats };
     const results = await Promise.all(
@@ -45,14 +46,14 @@ describe('group commit of grades', () => {
     expect(g.stats.batches - before.batches).toBe(1);
     expect(g.stats.writes - before.writes).toBe(9);
     expect(results.map((r) => r.log.id).sort()).toEqual(committedLogs());
-    for (const u of learners) for (const itemId of cards('timeout').slice(0, 3)) expect(getCardState(ctx.db, u, itemId)?.reps).toBe(1);
+    for (const u of learners) for (const itemId of cards('timeout').slice(0, 3)) expect((await getCardState(ctx.db, u, itemId))?.reps).toBe(1);
   });
 
   it('a failing grade in a batch rolls back only itself: the others commit, and it gets its own error', async () => {
-    const a = ctx.learner();
-    const b = ctx.learner();
-    markLessonRead(ctx.db, a, 'timeout', NOW);
-    markLessonRead(ctx.db, b, 'timeout', NOW);
+    const a = await ctx.learner();
+    const b = await ctx.learner();
+    await markLessonRead(ctx.db, a, 'timeout', NOW);
+    await markLessonRead(ctx.db, b, 'timeout', NOW);
     const [first, second] = cards('timeout');
     await submitGrade(ctx.db, library, a, { id: uuid(1), itemId: first!, rating: 3, durationMs: 0 }, NOW);
     const g = groupCommit(ctx.db);
@@ -70,14 +71,14 @@ describe('group commit of grades', () => {
     expect((settled[1] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateReviewError);
     expect((settled[2] as PromiseRejectedResult).reason).toBeInstanceOf(NotStudyableError);
     expect(committedLogs()).toEqual([uuid(1), uuid(2), uuid(4)]);
-    expect(getCardState(ctx.db, a, second!)?.reps).toBe(1);
-    expect(getCardState(ctx.db, b, cards('saga')[0]!)).toBeUndefined();
+    expect((await getCardState(ctx.db, a, second!))?.reps).toBe(1);
+    expect(await getCardState(ctx.db, b, cards('saga')[0]!)).toBeUndefined();
   });
 
   it('a write that fails after changing rows leaves nothing of itself behind', async () => {
-    const u = ctx.learner();
+    const u = await ctx.learner();
     const g = groupCommit(ctx.db);
-    const insert = (id: string) => ctx.db.$client.prepare("insert into lesson_reads (user_id, topic_id, read_at) values (?, ?, 0)").run(u, id);
+    const insert = (id: string) => sqliteOf(ctx.db).prepare("insert into lesson_reads (user_id, topic_id, read_at) values (?, ?, 0)").run(u, id);
     const settled = await Promise.allSettled([
       g.run(() => insert('timeout')),
       g.run(() => {
@@ -87,52 +88,52 @@ describe('group commit of grades', () => {
       g.run(() => insert('retry')),
     ]);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(ctx.db.$client.prepare('select topic_id from lesson_reads where user_id = ? order by topic_id').pluck().all(u)).toEqual(['retry', 'timeout']);
+    expect(sqliteOf(ctx.db).prepare('select topic_id from lesson_reads where user_id = ? order by topic_id').pluck().all(u)).toEqual(['retry', 'timeout']);
   });
 
   it('answers only after the commit: when the COMMIT fails, every write of the batch is refused and none is kept', async () => {
-    const u = ctx.learner();
-    markLessonRead(ctx.db, u, 'timeout', NOW);
+    const u = await ctx.learner();
+    await markLessonRead(ctx.db, u, 'timeout', NOW);
     const g = groupCommit(ctx.db);
     const settled = await Promise.allSettled([
       submitGrade(ctx.db, library, u, { id: uuid(1), itemId: cards('timeout')[0]!, rating: 3, durationMs: 0 }, NOW),
       // A foreign key checked only at COMMIT: its savepoint is released, the commit then fails.
       g.run(() => {
-        ctx.db.$client.pragma('defer_foreign_keys = ON');
-        ctx.db.$client.prepare("insert into lesson_reads (user_id, topic_id, read_at) values ('no-such-user', 'timeout', 0)").run();
+        sqliteOf(ctx.db).pragma('defer_foreign_keys = ON');
+        sqliteOf(ctx.db).prepare("insert into lesson_reads (user_id, topic_id, read_at) values ('no-such-user', 'timeout', 0)").run();
       }),
     ]);
     expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
     expect(committedLogs()).toEqual([]);
-    expect(getCardState(ctx.db, u, cards('timeout')[0]!)).toBeUndefined();
+    expect(await getCardState(ctx.db, u, cards('timeout')[0]!)).toBeUndefined();
     // The next batch commits as usual.
     const ok = await submitGrade(ctx.db, library, u, { id: uuid(2), itemId: cards('timeout')[0]!, rating: 3, durationMs: 0 }, NOW);
     expect(committedLogs()).toEqual([ok.log.id]);
   });
 
   it('a grade and its undo sent together are applied in order, and the undo is exact', async () => {
-    const u = ctx.learner();
-    markLessonRead(ctx.db, u, 'timeout', NOW);
+    const u = await ctx.learner();
+    await markLessonRead(ctx.db, u, 'timeout', NOW);
     const itemId = cards('timeout')[0]!;
     await submitGrade(ctx.db, library, u, { id: uuid(1), itemId, rating: 3, durationMs: 0 }, NOW);
-    const before = getCardState(ctx.db, u, itemId);
+    const before = await getCardState(ctx.db, u, itemId);
     const later = new Date(NOW.getTime() + 3 * 86_400_000);
     const [, undone] = await Promise.all([
       submitGrade(ctx.db, library, u, { id: uuid(2), itemId, rating: 1, durationMs: 0 }, later),
       submitUndo(ctx.db, u, uuid(2)),
     ]);
     expect(undone.itemId).toBe(itemId);
-    const after = getCardState(ctx.db, u, itemId)!;
+    const after = (await getCardState(ctx.db, u, itemId))!;
     expect({ ...after, updatedAt: null }).toEqual({ ...before, updatedAt: null });
     expect(committedLogs()).toEqual([uuid(1)]);
   });
 
   it('waits for the write lock without blocking, batching what arrives meanwhile, and refuses with WriteBusyError past its timeout', async () => {
-    const u = ctx.learner();
+    const u = await ctx.learner();
     const other = new Database(file());
     other.prepare('BEGIN IMMEDIATE').run();
-    const g = new GroupCommit(ctx.db.$client, { lockTimeoutMs: 300 });
-    const insert = (id: string) => () => ctx.db.$client.prepare("insert into lesson_reads (user_id, topic_id, read_at) values (?, ?, 0)").run(u, id);
+    const g = new GroupCommit(sqliteOf(ctx.db), { lockTimeoutMs: 300 });
+    const insert = (id: string) => () => sqliteOf(ctx.db).prepare("insert into lesson_reads (user_id, topic_id, read_at) values (?, ?, 0)").run(u, id);
     const first = g.run(insert('timeout'));
     // The event loop is free while the lock is held elsewhere.
     const waited = Date.now();
@@ -150,8 +151,8 @@ describe('group commit of grades', () => {
     await expect(refused).rejects.toBeInstanceOf(WriteBusyError);
     other.prepare('ROLLBACK').run();
     other.close();
-    expect(ctx.db.$client.prepare('select count(*) from lesson_reads where user_id = ?').pluck().get(u)).toBe(2);
+    expect(sqliteOf(ctx.db).prepare('select count(*) from lesson_reads where user_id = ?').pluck().get(u)).toBe(2);
     // The connection's busy timeout is as it was.
-    expect(ctx.db.$client.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(sqliteOf(ctx.db).pragma('busy_timeout', { simple: true })).toBe(5000);
   });
 });

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { rawClient } from './prepared';
+import { sqliteOf, writerOf, type Db } from './client';
 
 /**
  * Group commit (docs/decisions/015-group-commit.md). Writes submitted while a commit is under
@@ -42,6 +42,11 @@ export class GroupCommit {
   private queue: Job[] = [];
   private scheduled = false;
   private waitingSince: number | null = null;
+  /** A batch is being applied (its jobs may await): the next flush waits for it. */
+  private running = false;
+  private savepoint: Database.Statement;
+  private release: Database.Statement;
+  private rollbackTo: Database.Statement;
   private readonly begin: Database.Statement;
   private readonly commit: Database.Statement;
   private readonly rollback: Database.Statement;
@@ -56,18 +61,21 @@ export class GroupCommit {
     this.begin = sqlite.prepare('BEGIN IMMEDIATE');
     this.commit = sqlite.prepare('COMMIT');
     this.rollback = sqlite.prepare('ROLLBACK');
+    this.savepoint = sqlite.prepare('SAVEPOINT job');
+    this.release = sqlite.prepare('RELEASE job');
+    this.rollbackTo = sqlite.prepare('ROLLBACK TO job');
     this.maxBatch = options.maxBatch ?? 256;
     this.lockTimeoutMs = options.lockTimeoutMs ?? 5000;
     this.busyTimeoutMs = options.busyTimeoutMs ?? (sqlite.pragma('busy_timeout', { simple: true }) as number);
   }
 
   /**
-   * Runs `work` (synchronous, on this connection) inside the next batch's transaction, in its
-   * own savepoint. Resolves with its result once that transaction committed; rejects with
+   * Runs `work` (on this connection; it may await, but only this connection's statements)
+   * inside the next batch's transaction, in its own savepoint. Jobs run one after another. Resolves with its result once that transaction committed; rejects with
    * what it threw (nothing of it is kept), or with the commit's error (nothing of the batch
    * is kept).
    */
-  run<T>(work: () => T): Promise<T> {
+  run<T>(work: () => T | Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
       this.schedule(0);
@@ -84,17 +92,21 @@ export class GroupCommit {
     this.scheduled = true;
     const go = () => {
       this.scheduled = false;
-      this.flush();
+      if (this.running) return;
+      this.running = true;
+      void this.flush().finally(() => {
+        this.running = false;
+        if (this.queue.length) this.schedule(0);
+      });
     };
     if (delayMs > 0) setTimeout(go, delayMs);
     else setImmediate(go);
   }
 
-  private flush() {
+  private async flush(): Promise<void> {
     if (this.queue.length === 0) return;
     if (this.sqlite.inTransaction) {
-      // Someone else's transaction is open on this connection (it cannot span a turn of the
-      // event loop with better-sqlite3, but be safe): try again shortly.
+      // Someone else's transaction is open on this connection: try again shortly.
       this.schedule(1);
       return;
     }
@@ -103,16 +115,21 @@ export class GroupCommit {
     const done: Job[] = [];
     for (let i = 0; i < batch.length; i++) {
       const job = batch[i]!;
+      this.savepoint.run();
       try {
-        // Nested in the open transaction, better-sqlite3 makes this a SAVEPOINT: a throw rolls
-        // back to it (this write only) and releases it.
-        job.result = this.sqlite.transaction(job.work)();
+        job.result = await job.work();
+        this.release.run();
         done.push(job);
       } catch (error) {
-        job.reject(error);
-        if (!this.sqlite.inTransaction) {
+        if (this.sqlite.inTransaction) {
+          // Back to the savepoint: this write only.
+          this.rollbackTo.run();
+          this.release.run();
+          job.reject(error);
+        } else {
           // SQLite rolled back the whole transaction (an I/O error, a full disk): the writes
           // before this one are gone too. They go back to the front of the queue, untouched.
+          job.reject(error);
           this.queue.unshift(...done, ...batch.slice(i + 1));
           this.schedule(1);
           return;
@@ -124,18 +141,12 @@ export class GroupCommit {
     } catch (error) {
       if (this.sqlite.inTransaction) this.rollback.run();
       for (const job of done) job.reject(error);
-      this.afterBatch();
       return;
     }
     this.stats.batches += 1;
     this.stats.writes += done.length;
     this.stats.largest = Math.max(this.stats.largest, batch.length);
     for (const job of done) job.resolve(job.result);
-    this.afterBatch();
-  }
-
-  private afterBatch() {
-    if (this.queue.length) this.schedule(0);
   }
 
   /** BEGIN IMMEDIATE without waiting: false (and a retry scheduled, or the batch refused) when another process holds the lock. */
@@ -167,11 +178,14 @@ export class GroupCommit {
   }
 }
 
-const byConnection = new WeakMap<Database.Database, GroupCommit>();
+/** One per connection, found by every copy of this module (Next may load it more than once). */
+const globalForGroupCommit = globalThis as unknown as { [key: symbol]: WeakMap<Database.Database, GroupCommit> | undefined };
+const REGISTRY = Symbol.for('patternwise.db.groupCommits');
+const byConnection = (globalForGroupCommit[REGISTRY] ??= new WeakMap<Database.Database, GroupCommit>());
 
-/** The group commit of a database's connection (one per connection, so one per server process). */
-export function groupCommit(database: unknown): GroupCommit {
-  const sqlite = rawClient(database);
+/** The group commit of a database's writer connection (one per server process). */
+export function groupCommit(database: Db): GroupCommit {
+  const sqlite = sqliteOf(writerOf(database));
   let g = byConnection.get(sqlite);
   if (!g) {
     g = new GroupCommit(sqlite);

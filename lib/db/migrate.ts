@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type Database from 'better-sqlite3';
+import { sqliteOf, writerOf, type Db } from './client';
 
 export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), 'drizzle');
-
-type AnyDb = BetterSQLite3Database<Record<string, unknown>> & { $client: Database.Database };
 
 /**
  * Applies the pending migrations. Several server processes may start at once on one file:
@@ -14,10 +12,11 @@ type AnyDb = BetterSQLite3Database<Record<string, unknown>> & { $client: Databas
  * (SQLITE_BUSY: the other committed first or holds the write lock) waits and tries again,
  * then finds the migrations applied and does nothing. Each migration is applied once.
  */
-export function applyMigrations(database: AnyDb, folder = MIGRATIONS_FOLDER): void {
+export function applyMigrations(database: Db, folder = MIGRATIONS_FOLDER): void {
+  const writer = writerOf(database) as unknown as BetterSQLite3Database<Record<string, unknown>>;
   for (let attempt = 0; ; attempt++) {
     try {
-      migrate(database, { migrationsFolder: folder });
+      migrate(writer, { migrationsFolder: folder });
       return;
     } catch (e) {
       const code = (e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code ?? '';
@@ -33,20 +32,21 @@ export function applyMigrations(database: AnyDb, folder = MIGRATIONS_FOLDER): vo
 }
 
 /** Compares the journal drizzle-kit wrote with what the database has applied. */
-export function migrationStatus(
-  database: AnyDb,
+export async function migrationStatus(
+  database: Db,
   folder = MIGRATIONS_FOLDER,
-): { current: boolean; applied: number; expected: number } {
+): Promise<{ current: boolean; applied: number; expected: number }> {
   const journal = JSON.parse(fs.readFileSync(path.join(/* turbopackIgnore: true */ folder, 'meta', '_journal.json'), 'utf8')) as {
     entries: { when: number }[];
   };
   const expected = journal.entries.length;
   const latest = Math.max(0, ...journal.entries.map((e) => e.when));
-  const table = database.$client
+  const sqlite = sqliteOf(database);
+  const table = sqlite
     .prepare("select name from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
     .get();
   if (!table) return { current: expected === 0, applied: 0, expected };
-  const row = database.$client
+  const row = sqlite
     .prepare('select count(*) as n, max(created_at) as last from __drizzle_migrations')
     .get() as { n: number; last: number | null };
   return { current: row.n >= expected && (row.last ?? 0) >= latest, applied: row.n, expected };

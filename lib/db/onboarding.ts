@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './client';
 import { lessonReads, quizAttempts, reviewLogs, users } from './schema';
+import { first, transaction } from './tx';
 
 export type Goal = 'pace' | 'interview' | 'team';
 
@@ -12,14 +13,14 @@ export interface Onboarding {
 }
 
 /** The learner's first-run state: a new account is one that has neither finished the first run nor studied. */
-export function onboardingState(database: Db, userId: string): Onboarding {
-  const row = database.select({ goal: users.goal, onboardedAt: users.onboardedAt }).from(users).where(eq(users.id, userId)).get();
-  const any = (table: typeof lessonReads | typeof reviewLogs | typeof quizAttempts) =>
-    database.select({ userId: table.userId }).from(table).where(eq(table.userId, userId)).limit(1).get() !== undefined;
+export async function onboardingState(database: Db, userId: string): Promise<Onboarding> {
+  const row = await first(database.select({ goal: users.goal, onboardedAt: users.onboardedAt }).from(users).where(eq(users.id, userId)));
+  const any = async (table: typeof lessonReads | typeof reviewLogs | typeof quizAttempts) =>
+    (await first(database.select({ userId: table.userId }).from(table).where(eq(table.userId, userId)).limit(1))) !== undefined;
   return {
     goal: row?.goal ?? null,
     onboardedAt: row?.onboardedAt ?? null,
-    hasHistory: any(lessonReads) || any(reviewLogs) || any(quizAttempts),
+    hasHistory: (await any(lessonReads)) || (await any(reviewLogs)) || (await any(quizAttempts)),
   };
 }
 
@@ -29,11 +30,12 @@ export function isFirstTimer(state: Onboarding): boolean {
 }
 
 /** Records the first run's answer (goal undefined: skipped, an earlier goal is kept). Revisiting it overwrites the goal and keeps the first date. */
-export function finishOnboarding(database: Db, userId: string, goal: Goal | undefined, now: Date): void {
-  const row = database.select({ onboardedAt: users.onboardedAt }).from(users).where(eq(users.id, userId)).get();
-  database
-    .update(users)
-    .set({ ...(goal === undefined ? {} : { goal }), onboardedAt: row?.onboardedAt ?? now })
-    .where(eq(users.id, userId))
-    .run();
+export async function finishOnboarding(database: Db, userId: string, goal: Goal | undefined, now: Date): Promise<void> {
+  await transaction(database, async (tx) => {
+    const row = await first(tx.select({ onboardedAt: users.onboardedAt }).from(users).where(eq(users.id, userId)));
+    await tx
+      .update(users)
+      .set({ ...(goal === undefined ? {} : { goal }), onboardedAt: row?.onboardedAt ?? now })
+      .where(eq(users.id, userId));
+  });
 }

@@ -3,8 +3,8 @@ import type { Db } from './client';
 import { reviewLogs } from './schema';
 
 /** The learner's review log, oldest first, with what the exports need. */
-export function reviewLogsForExport(database: Db, userId: string) {
-  return database
+export async function reviewLogsForExport(database: Db, userId: string) {
+  return await database
     .select({
       itemId: reviewLogs.itemId,
       review: reviewLogs.review,
@@ -14,6 +14,5 @@ export function reviewLogsForExport(database: Db, userId: string) {
     })
     .from(reviewLogs)
     .where(eq(reviewLogs.userId, userId))
-    .orderBy(asc(reviewLogs.review), sql`rowid`)
-    .all();
+    .orderBy(asc(reviewLogs.review), sql`rowid`);
 }

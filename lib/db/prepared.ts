@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { sqliteOf, type Db } from './client';
 
 /**
  * Statements on the hot paths (grading, the session check, the queue) are prepared once per
@@ -21,13 +22,24 @@ export function prepared(sqlite: Database.Database, sql: string): Database.State
   return statement;
 }
 
+type Param = string | number | null;
+
 /**
- * The better-sqlite3 connection under a drizzle database or transaction. A transaction runs
- * on its database's session, so statements prepared on the connection join it.
+ * Plain SQL with `?` parameters, for the statements that are faster or clearer written out.
+ * Results are promises on every engine; here they come from statements prepared once per
+ * connection. Write portable SQL (timestamps are epoch ms and booleans 0/1 on every engine).
  */
-export function rawClient(executor: unknown): Database.Database {
-  const e = executor as { $client?: Database.Database; session?: { client?: Database.Database } };
-  const client = e.$client ?? e.session?.client;
-  if (!client) throw new Error('rawClient: not a better-sqlite3 drizzle database');
-  return client;
+export interface Raw {
+  all<T>(sql: string, ...params: Param[]): Promise<T[]>;
+  get<T>(sql: string, ...params: Param[]): Promise<T | undefined>;
+  run(sql: string, ...params: Param[]): Promise<{ changes: number }>;
+}
+
+export function raw(executor: Db): Raw {
+  const sqlite = sqliteOf(executor);
+  return {
+    all: async <T>(sql: string, ...params: Param[]) => prepared(sqlite, sql).all(...params) as T[],
+    get: async <T>(sql: string, ...params: Param[]) => prepared(sqlite, sql).get(...params) as T | undefined,
+    run: async (sql: string, ...params: Param[]) => ({ changes: prepared(sqlite, sql).run(...params).changes }),
+  };
 }

@@ -1,26 +1,27 @@
 import { and, eq, gte } from 'drizzle-orm';
 import type { Db } from './client';
-import { prepared, rawClient } from './prepared';
+import { raw } from './prepared';
 import { pathEnrollments, reviewLogs, userSettings } from './schema';
+import { transaction } from './tx';
 
-export function enrollInPath(database: Db, userId: string, pathId: string, now: Date): void {
-  database.insert(pathEnrollments).values({ userId, pathId, startedAt: now }).onConflictDoNothing().run();
+export async function enrollInPath(database: Db, userId: string, pathId: string, now: Date): Promise<void> {
+  await transaction(database, (tx) => tx.insert(pathEnrollments).values({ userId, pathId, startedAt: now }).onConflictDoNothing());
 }
 
-export function listEnrollments(database: Db, userId: string): { pathId: string; startedAt: Date }[] {
-  return database
+export async function listEnrollments(database: Db, userId: string): Promise<{ pathId: string; startedAt: Date }[]> {
+  return await database
     .select({ pathId: pathEnrollments.pathId, startedAt: pathEnrollments.startedAt })
     .from(pathEnrollments)
-    .where(eq(pathEnrollments.userId, userId))
-    .all();
+    .where(eq(pathEnrollments.userId, userId));
 }
 
 /** The review log since `since`, as the statistics need it (the range is filtered in SQL); cram answers are counted apart. */
-export function reviewLogPoints(database: Db, userId: string, since: Date) {
-  const rows = prepared(
-    rawClient(database),
+export async function reviewLogPoints(database: Db, userId: string, since: Date) {
+  const rows = await raw(database).all<{ review: number; rating: number; state: number; scheduled_days: number; duration_ms: number }>(
     "select review, rating, state, scheduled_days, duration_ms from review_logs where user_id = ? and source != 'cram' and review >= ?",
-  ).all(userId, since.getTime()) as { review: number; rating: number; state: number; scheduled_days: number; duration_ms: number }[];
+    userId,
+    since.getTime(),
+  );
   return rows.map((r) => ({ review: new Date(r.review), rating: r.rating, state: r.state, scheduledDays: r.scheduled_days, durationMs: r.duration_ms }));
 }
 
@@ -32,19 +33,18 @@ export function reviewLogPoints(database: Db, userId: string, since: Date) {
 export const QUARTER_HOUR_MS = 900_000;
 
 /** Reviews (cram answers apart) since `since` per quarter hour: its start, the count and the time spent, oldest first. */
-export function reviewQuarterHours(database: Db, userId: string, since: Date): { start: Date; count: number; ms: number }[] {
-  // Rows as arrays, in review order from the (user, review) index, summed here: SQLite's GROUP BY
-  // on the quotient would sort them again in a temporary B-tree (twice the time).
-  const rows = prepared(
-    rawClient(database),
+export async function reviewQuarterHours(database: Db, userId: string, since: Date): Promise<{ start: Date; count: number; ms: number }[]> {
+  // In review order from the (user, review) index, summed here: SQLite's GROUP BY on the
+  // quotient would sort them again in a temporary B-tree (twice the time).
+  const rows = await raw(database).all<{ review: number; duration_ms: number }>(
     "select review, duration_ms from review_logs where user_id = ? and source != 'cram' and review >= ? order by review",
-  )
-    .raw(true)
-    .all(userId, since.getTime()) as [number, number][];
+    userId,
+    since.getTime(),
+  );
   const out: { start: Date; count: number; ms: number }[] = [];
   let q = NaN;
   let bucket: { start: Date; count: number; ms: number } | null = null;
-  for (const [review, ms] of rows) {
+  for (const { review, duration_ms: ms } of rows) {
     const k = Math.floor(review / QUARTER_HOUR_MS);
     if (k !== q || !bucket) {
       q = k;
@@ -58,17 +58,28 @@ export function reviewQuarterHours(database: Db, userId: string, since: Date): {
 }
 
 /**
- * Quarter hours with a review (cram answers apart) before `before`, newest first, as a lazy
- * iterator: a streak stops reading at its first gap.
+ * Quarter hours with a review (cram answers apart) before `before`, newest first, read a page
+ * at a time: a streak stops reading at its first gap.
  */
-export function reviewQuarterHoursDesc(database: Db, userId: string, before: Date): IterableIterator<number> {
-  return prepared(
-    rawClient(database),
-    `select distinct review / ${QUARTER_HOUR_MS} as q from review_logs
-       where user_id = ? and source != 'cram' and review < ? order by q desc`,
-  )
-    .pluck()
-    .iterate(userId, before.getTime()) as IterableIterator<number>;
+export async function* reviewQuarterHoursDesc(database: Db, userId: string, before: Date, pageSize = 500): AsyncGenerator<number> {
+  let until = before.getTime();
+  for (;;) {
+    const page = await raw(database).all<{ review: number }>(
+      "select review from review_logs where user_id = ? and source != 'cram' and review < ? order by review desc limit ?",
+      userId,
+      until,
+      pageSize,
+    );
+    let last = NaN;
+    for (const { review } of page) {
+      const q = Math.floor(Number(review) / QUARTER_HOUR_MS);
+      if (q !== last) yield q;
+      last = q;
+    }
+    if (page.length < pageSize) return;
+    // The next page starts below this page's last quarter hour, which was yielded already.
+    until = last * QUARTER_HOUR_MS;
+  }
 }
 
 /**
@@ -76,33 +87,37 @@ export function reviewQuarterHoursDesc(database: Db, userId: string, before: Dat
  * since `since` of cards in the review state (2), young (interval under 21 days) and mature,
  * and how many of them were not rated Again (1).
  */
-export function retentionCounts(database: Db, userId: string, since: Date) {
-  const r = prepared(
-    rawClient(database),
-    `select coalesce(sum(scheduled_days < 21), 0) as youngTotal, coalesce(sum(scheduled_days < 21 and rating != 1), 0) as youngPassed,
-            coalesce(sum(scheduled_days >= 21), 0) as matureTotal, coalesce(sum(scheduled_days >= 21 and rating != 1), 0) as maturePassed
+export async function retentionCounts(database: Db, userId: string, since: Date) {
+  const r = (await raw(database).get<{ young_total: number; young_passed: number; mature_total: number; mature_passed: number }>(
+    `select count(case when scheduled_days < 21 then 1 end) as young_total,
+            count(case when scheduled_days < 21 and rating != 1 then 1 end) as young_passed,
+            count(case when scheduled_days >= 21 then 1 end) as mature_total,
+            count(case when scheduled_days >= 21 and rating != 1 then 1 end) as mature_passed
        from review_logs where user_id = ? and source != 'cram' and review >= ? and state = 2`,
-  ).get(userId, since.getTime()) as { youngTotal: number; youngPassed: number; matureTotal: number; maturePassed: number };
-  return { young: { passed: r.youngPassed, total: r.youngTotal }, mature: { passed: r.maturePassed, total: r.matureTotal } };
+    userId,
+    since.getTime(),
+  ))!;
+  return {
+    young: { passed: Number(r.young_passed), total: Number(r.young_total) },
+    mature: { passed: Number(r.mature_passed), total: Number(r.mature_total) },
+  };
 }
 
 /** Cram answers since `since`: practice outside the schedule, shown apart from reviews. */
-export function cramLogPoints(database: Db, userId: string, since: Date) {
-  return database
+export async function cramLogPoints(database: Db, userId: string, since: Date) {
+  return await database
     .select({ review: reviewLogs.review, rating: reviewLogs.rating, itemId: reviewLogs.itemId })
     .from(reviewLogs)
-    .where(and(eq(reviewLogs.userId, userId), eq(reviewLogs.source, 'cram'), gte(reviewLogs.review, since)))
-    .all();
+    .where(and(eq(reviewLogs.userId, userId), eq(reviewLogs.source, 'cram'), gte(reviewLogs.review, since)));
 }
 
-export function setTarget(database: Db, userId: string, target: { date: string; pathId: string } | null): void {
-  database
+export async function setTarget(database: Db, userId: string, target: { date: string; pathId: string } | null): Promise<void> {
+  await transaction(database, (tx) => tx
     .update(userSettings)
     .set({ targetDate: target?.date ?? null, targetPath: target?.pathId ?? null, updatedAt: new Date() })
-    .where(eq(userSettings.userId, userId))
-    .run();
+    .where(eq(userSettings.userId, userId)));
 }
 
-export function setNewPerDay(database: Db, userId: string, newPerDay: number): void {
-  database.update(userSettings).set({ newPerDay, updatedAt: new Date() }).where(eq(userSettings.userId, userId)).run();
+export async function setNewPerDay(database: Db, userId: string, newPerDay: number): Promise<void> {
+  await transaction(database, (tx) => tx.update(userSettings).set({ newPerDay, updatedAt: new Date() }).where(eq(userSettings.userId, userId)));
 }

@@ -7,7 +7,7 @@ import { reviewLogs } from './schema';
 
 const f = createScheduler({ ...DEFAULT_SCHEDULER_SETTINGS, fuzz: false });
 const T0 = new Date('2026-06-01T10:00:00Z');
-let ctx: ReturnType<typeof freshDb>;
+let ctx: Awaited<ReturnType<typeof freshDb>>;
 beforeEach(() => {
   ctx = freshDb();
 });
@@ -52,9 +52,9 @@ function answer(userId: string, attemptId: string, questionId: string, correct: 
   });
 }
 
-function expectQuizError(fn: () => unknown, status: number, message: RegExp) {
+async function expectQuizError(fn: () => unknown, status: number, message: RegExp) {
   try {
-    fn();
+    await fn();
   } catch (e) {
     expect(e).toBeInstanceOf(QuizError);
     expect((e as QuizError).status).toBe(status);
@@ -65,24 +65,24 @@ function expectQuizError(fn: () => unknown, status: number, message: RegExp) {
 }
 
 describe('recordAnswer', () => {
-  it('stores the answer and reviews the question with source quiz', () => {
-    const user = ctx.learner();
-    const a = attempt(user);
-    answer(user, a.id, 'timeout/q1', true);
-    const q = getCardState(ctx.db, user, 'timeout/q1')!;
+  it('stores the answer and reviews the question with source quiz', async () => {
+    const user = await ctx.learner();
+    const a = await attempt(user);
+    await answer(user, a.id, 'timeout/q1', true);
+    const q = (await getCardState(ctx.db, user, 'timeout/q1'))!;
     expect(q.kind).toBe('question');
     expect(q.state).toBe(State.Learning);
-    const logs = ctx.db.select().from(reviewLogs).all();
+    const logs = await ctx.db.select().from(reviewLogs);
     expect(logs).toHaveLength(1);
     // The time the answer took and the order the attempt showed are kept with the review.
     expect(logs[0]).toMatchObject({ source: 'quiz', rating: Rating.Good, itemId: 'timeout/q1', durationMs: 4_000, shownOrder: '[2,0,1,3]' });
-    expect(getAttempt(ctx.db, user, a.id)!.answers).toHaveLength(1);
+    expect((await getAttempt(ctx.db, user, a.id))!.answers).toHaveLength(1);
   });
 
-  it('on a miss pulls the linked flashcards to now without logging reviews for them', () => {
-    const user = ctx.learner();
+  it('on a miss pulls the linked flashcards to now without logging reviews for them', async () => {
+    const user = await ctx.learner();
     // card-a is in review, due in the future; card-b was never studied.
-    recordReview(ctx.db, {
+    await recordReview(ctx.db, {
       userId: user,
       logId: '00000000-0000-4000-8000-0000000000c1',
       itemId: 'timeout/card-a',
@@ -93,60 +93,60 @@ describe('recordAnswer', () => {
       source: 'review',
       schedule: (prev) => gradeCard(f, prev, new Date(T0.getTime() - 2 * 86_400_000), Rating.Easy),
     });
-    expect(getCardState(ctx.db, user, 'timeout/card-a')!.due.getTime()).toBeGreaterThan(T0.getTime());
-    const a = attempt(user);
-    const { pulled } = answer(user, a.id, 'timeout/q2', false);
+    expect((await getCardState(ctx.db, user, 'timeout/card-a'))!.due.getTime()).toBeGreaterThan(T0.getTime());
+    const a = await attempt(user);
+    const { pulled } = await answer(user, a.id, 'timeout/q2', false);
     expect(pulled).toBe(2);
-    expect(getCardState(ctx.db, user, 'timeout/card-a')!.due).toEqual(T0);
-    const b = getCardState(ctx.db, user, 'timeout/card-b')!;
+    expect((await getCardState(ctx.db, user, 'timeout/card-a'))!.due).toEqual(T0);
+    const b = (await getCardState(ctx.db, user, 'timeout/card-b'))!;
     expect(b.state).toBe(State.New);
     expect(b.due).toEqual(T0);
-    expect(ctx.db.select().from(reviewLogs).all().map((l) => l.itemId).sort()).toEqual(['timeout/card-a', 'timeout/q2']);
+    expect((await ctx.db.select().from(reviewLogs)).map((l) => l.itemId).sort()).toEqual(['timeout/card-a', 'timeout/q2']);
   });
 
-  it('refuses a question outside the attempt, a second answer, and someone else\'s attempt, changing nothing', () => {
-    const user = ctx.learner();
-    const other = ctx.learner();
-    const a = attempt(user);
-    expectQuizError(() => answer(user, a.id, 'timeout/q9', true), 400, /not part of this quiz/);
-    answer(user, a.id, 'timeout/q1', true);
-    expectQuizError(() => answer(user, a.id, 'timeout/q1', false), 409, /already answered/);
-    expectQuizError(() => answer(other, a.id, 'timeout/q2', true), 404, /no such quiz/);
-    expect(ctx.db.select().from(reviewLogs).all()).toHaveLength(1);
-    expect(getAttempt(ctx.db, user, a.id)!.answers).toHaveLength(1);
+  it('refuses a question outside the attempt, a second answer, and someone else\'s attempt, changing nothing', async () => {
+    const user = await ctx.learner();
+    const other = await ctx.learner();
+    const a = await attempt(user);
+    await expectQuizError(() => answer(user, a.id, 'timeout/q9', true), 400, /not part of this quiz/);
+    await answer(user, a.id, 'timeout/q1', true);
+    await expectQuizError(() => answer(user, a.id, 'timeout/q1', false), 409, /already answered/);
+    await expectQuizError(() => answer(other, a.id, 'timeout/q2', true), 404, /no such quiz/);
+    expect(await ctx.db.select().from(reviewLogs)).toHaveLength(1);
+    expect((await getAttempt(ctx.db, user, a.id))!.answers).toHaveLength(1);
   });
 
-  it('refuses answers after the deadline and after finishing', () => {
-    const user = ctx.learner();
-    const timed = attempt(user, '00000000-0000-4000-8000-00000000a002', new Date(T0.getTime() + 60_000));
-    expectQuizError(() => answer(user, timed.id, 'timeout/q1', true, new Date(T0.getTime() + 61_000)), 409, /Time is up/);
-    const a = attempt(user);
-    finishAttempt(ctx.db, user, a.id, T0, 0.8);
-    expectQuizError(() => answer(user, a.id, 'timeout/q1', true), 409, /already finished/);
-    expect(ctx.db.select().from(reviewLogs).all()).toHaveLength(0);
+  it('refuses answers after the deadline and after finishing', async () => {
+    const user = await ctx.learner();
+    const timed = await attempt(user, '00000000-0000-4000-8000-00000000a002', new Date(T0.getTime() + 60_000));
+    await expectQuizError(() => answer(user, timed.id, 'timeout/q1', true, new Date(T0.getTime() + 61_000)), 409, /Time is up/);
+    const a = await attempt(user);
+    await finishAttempt(ctx.db, user, a.id, T0, 0.8);
+    await expectQuizError(() => answer(user, a.id, 'timeout/q1', true), 409, /already finished/);
+    expect(await ctx.db.select().from(reviewLogs)).toHaveLength(0);
   });
 });
 
 describe('finishAttempt', () => {
-  it('scores unanswered questions as wrong, records the pass, and is idempotent', () => {
-    const user = ctx.learner();
-    const a = attempt(user);
-    answer(user, a.id, 'timeout/q1', true);
-    const done = finishAttempt(ctx.db, user, a.id, new Date(T0.getTime() + 1000), 0.8);
+  it('scores unanswered questions as wrong, records the pass, and is idempotent', async () => {
+    const user = await ctx.learner();
+    const a = await attempt(user);
+    await answer(user, a.id, 'timeout/q1', true);
+    const done = await finishAttempt(ctx.db, user, a.id, new Date(T0.getTime() + 1000), 0.8);
     expect(done).toMatchObject({ score: 1, total: 2, passed: false });
-    const again = finishAttempt(ctx.db, user, a.id, new Date(T0.getTime() + 99_000), 0.8);
+    const again = await finishAttempt(ctx.db, user, a.id, new Date(T0.getTime() + 99_000), 0.8);
     expect(again.finishedAt).toEqual(done.finishedAt);
-    const b = attempt(user, '00000000-0000-4000-8000-00000000a003');
-    answer(user, b.id, 'timeout/q1', true);
-    answer(user, b.id, 'timeout/q2', true);
-    finishAttempt(ctx.db, user, b.id, T0, 0.8);
-    expect(quizResults(ctx.db, user).get('timeout')).toMatchObject({ best: 2, total: 2, passed: true });
+    const b = await attempt(user, '00000000-0000-4000-8000-00000000a003');
+    await answer(user, b.id, 'timeout/q1', true);
+    await answer(user, b.id, 'timeout/q2', true);
+    await finishAttempt(ctx.db, user, b.id, T0, 0.8);
+    expect((await quizResults(ctx.db, user)).get('timeout')).toMatchObject({ best: 2, total: 2, passed: true });
   });
 
-  it('stamps a timed attempt finished at its deadline when time ran out', () => {
-    const user = ctx.learner();
+  it('stamps a timed attempt finished at its deadline when time ran out', async () => {
+    const user = await ctx.learner();
     const deadline = new Date(T0.getTime() + 60_000);
-    const timed = attempt(user, '00000000-0000-4000-8000-00000000a004', deadline);
-    expect(finishAttempt(ctx.db, user, timed.id, new Date(T0.getTime() + 500_000), 0.8).finishedAt).toEqual(deadline);
+    const timed = await attempt(user, '00000000-0000-4000-8000-00000000a004', deadline);
+    expect((await finishAttempt(ctx.db, user, timed.id, new Date(T0.getTime() + 500_000), 0.8)).finishedAt).toEqual(deadline);
   });
 });

@@ -3,6 +3,7 @@ import type { Card, ReviewLog } from 'ts-fsrs';
 import type { Db } from './client';
 import { pullForward, recordReviewIn } from './reviews';
 import { quizAnswers, quizAttempts, type QuizAnswerRow, type QuizAttemptRow } from './schema';
+import { first, transaction } from './tx';
 
 export class QuizError extends Error {
   constructor(
@@ -28,7 +29,7 @@ function toAttempt(row: QuizAttemptRow, answers: QuizAnswerRow[]): Attempt {
   };
 }
 
-export function createAttempt(
+export async function createAttempt(
   database: Db,
   input: {
     id: string;
@@ -41,8 +42,8 @@ export function createAttempt(
     now: Date;
     deadlineAt: Date | null;
   },
-): Attempt {
-  const row = database
+): Promise<Attempt> {
+  const row = (await database
     .insert(quizAttempts)
     .values({
       id: input.id,
@@ -56,26 +57,24 @@ export function createAttempt(
       deadlineAt: input.deadlineAt,
       total: input.questionIds.length,
     })
-    .returning()
-    .get();
+    .returning())[0]!;
   return toAttempt(row, []);
 }
 
 /** The user's attempt (someone else's is "not found"). */
-export function getAttempt(database: Db, userId: string, attemptId: string): Attempt | null {
-  const row = database
+export async function getAttempt(database: Db, userId: string, attemptId: string): Promise<Attempt | null> {
+  const row = await first(database
     .select()
     .from(quizAttempts)
-    .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId)))
-    .get();
+    .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId))));
   if (!row) return null;
-  const answers = database.select().from(quizAnswers).where(eq(quizAnswers.attemptId, attemptId)).all();
+  const answers = await database.select().from(quizAnswers).where(eq(quizAnswers.attemptId, attemptId));
   return toAttempt(row, answers);
 }
 
 /** The latest unfinished attempt of this kind and source, to resume instead of starting over. */
-export function findOpenAttempt(database: Db, userId: string, kind: Attempt['kind'], sourceId: string | null): Attempt | null {
-  const row = database
+export async function findOpenAttempt(database: Db, userId: string, kind: Attempt['kind'], sourceId: string | null): Promise<Attempt | null> {
+  const row = await first(database
     .select()
     .from(quizAttempts)
     .where(
@@ -86,8 +85,7 @@ export function findOpenAttempt(database: Db, userId: string, kind: Attempt['kin
         isNull(quizAttempts.finishedAt),
       ),
     )
-    .orderBy(desc(quizAttempts.startedAt))
-    .get();
+    .orderBy(desc(quizAttempts.startedAt)));
   return row ? getAttempt(database, userId, row.id) : null;
 }
 
@@ -116,13 +114,12 @@ export interface AnswerInput {
  * one transaction. Refuses a question outside the attempt, a second answer, an answer to a
  * finished attempt and an answer after the deadline; each refusal changes nothing.
  */
-export function recordAnswer(database: Db, input: AnswerInput): { answer: QuizAnswerRow; pulled: number } {
-  return database.transaction((tx) => {
-    const attempt = tx
+export async function recordAnswer(database: Db, input: AnswerInput): Promise<{ answer: QuizAnswerRow; pulled: number }> {
+  return transaction(database, async (tx) => {
+    const attempt = await first(tx
       .select()
       .from(quizAttempts)
-      .where(and(eq(quizAttempts.id, input.attemptId), eq(quizAttempts.userId, input.userId)))
-      .get();
+      .where(and(eq(quizAttempts.id, input.attemptId), eq(quizAttempts.userId, input.userId))));
     if (!attempt) throw new QuizError('There is no such quiz attempt.', 404);
     if (attempt.finishedAt) throw new QuizError('This quiz is already finished; answers can no longer change.', 409);
     if (attempt.deadlineAt && input.now.getTime() > attempt.deadlineAt.getTime()) {
@@ -131,14 +128,13 @@ export function recordAnswer(database: Db, input: AnswerInput): { answer: QuizAn
     if (!(JSON.parse(attempt.questionIds) as string[]).includes(input.questionId)) {
       throw new QuizError('That question is not part of this quiz attempt.', 400);
     }
-    const existing = tx
+    const existing = await first(tx
       .select()
       .from(quizAnswers)
-      .where(and(eq(quizAnswers.attemptId, input.attemptId), eq(quizAnswers.questionId, input.questionId)))
-      .get();
+      .where(and(eq(quizAnswers.attemptId, input.attemptId), eq(quizAnswers.questionId, input.questionId))));
     if (existing) throw new QuizError('This question was already answered in this attempt.', 409);
 
-    recordReviewIn(tx, {
+    await recordReviewIn(tx, {
       userId: input.userId,
       logId: input.reviewLogId,
       itemId: input.questionId,
@@ -150,8 +146,8 @@ export function recordAnswer(database: Db, input: AnswerInput): { answer: QuizAn
       shownOrder: input.shownOrder,
       schedule: input.schedule,
     });
-    const pulled = input.correct ? 0 : pullForward(tx, input.userId, input.linkedCards, input.now, input.newCardState);
-    const answer = tx
+    const pulled = input.correct ? 0 : await pullForward(tx, input.userId, input.linkedCards, input.now, input.newCardState);
+    const answer = (await tx
       .insert(quizAnswers)
       .values({
         attemptId: input.attemptId,
@@ -161,56 +157,48 @@ export function recordAnswer(database: Db, input: AnswerInput): { answer: QuizAn
         answeredAt: input.now,
         reviewLogId: input.reviewLogId,
       })
-      .returning()
-      .get();
+      .returning())[0]!;
     return { answer, pulled };
   });
 }
 
 /** Closes the attempt with its score. Finishing twice returns the first result. */
-export function finishAttempt(
+export async function finishAttempt(
   database: Db,
   userId: string,
   attemptId: string,
   now: Date,
   passRatio: number,
-): Attempt {
-  return database.transaction((tx) => {
-    const row = tx
+): Promise<Attempt> {
+  return transaction(database, async (tx) => {
+    const row = await first(tx
       .select()
       .from(quizAttempts)
-      .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId)))
-      .get();
+      .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId))));
     if (!row) throw new QuizError('There is no such quiz attempt.', 404);
-    const answers = tx.select().from(quizAnswers).where(eq(quizAnswers.attemptId, attemptId)).all();
+    const answers = await tx.select().from(quizAnswers).where(eq(quizAnswers.attemptId, attemptId));
     if (row.finishedAt) return toAttempt(row, answers);
     const score = answers.filter((a) => a.correct).length;
     const passed = row.total > 0 && score / row.total >= passRatio - 1e-9;
     const finishedAt = row.deadlineAt && now.getTime() > row.deadlineAt.getTime() ? row.deadlineAt : now;
-    const updated = tx
-      .update(quizAttempts)
-      .set({ finishedAt, score, passed })
-      .where(eq(quizAttempts.id, attemptId))
-      .returning()
-      .get();
-    return toAttempt(updated, answers);
+    const [updated] = await tx.update(quizAttempts).set({ finishedAt, score, passed }).where(eq(quizAttempts.id, attemptId)).returning();
+    return toAttempt(updated!, answers);
   });
 }
 
-export function listFinishedAttempts(database: Db, userId: string, kind?: Attempt['kind']): QuizAttemptRow[] {
-  return database
+export async function listFinishedAttempts(database: Db, userId: string, kind?: Attempt['kind']): Promise<QuizAttemptRow[]> {
+  const rows = await database
     .select()
     .from(quizAttempts)
     .where(and(eq(quizAttempts.userId, userId), kind ? eq(quizAttempts.kind, kind) : undefined))
-    .orderBy(desc(quizAttempts.startedAt))
-    .all()
-    .filter((a) => a.finishedAt !== null);
+    .orderBy(desc(quizAttempts.startedAt));
+  return rows.filter((a) => a.finishedAt !== null);
 }
 
 /** Per topic or quiz id: the best finished attempt, and whether any passed. */
-export function quizResults(database: Db, userId: string): Map<string, { best: number; total: number; passed: boolean; at: Date }> {
+export async function quizResults(database: Db, userId: string): Promise<Map<string, { best: number; total: number; passed: boolean; at: Date }>> {
   const out = new Map<string, { best: number; total: number; passed: boolean; at: Date }>();
-  for (const a of listFinishedAttempts(database, userId)) {
+  for (const a of await listFinishedAttempts(database, userId)) {
     if (!a.sourceId || a.score === null) continue;
     const prev = out.get(a.sourceId);
     const ratio = a.score / Math.max(1, a.total);

@@ -6,6 +6,8 @@ import { UNSTUDIED } from './cards';
 import type { Db } from './client';
 import { cardColumns, rowToCard } from './reviews';
 import { cardStates, lessonReads, optimizerRuns, pathEnrollments, quizAnswers, quizAttempts, restoreJobs, reviewLogs, userSettings, type RestoreJobRow } from './schema';
+import { raw } from './prepared';
+import { first, lockLearner, transaction } from './tx';
 
 /**
  * The database side of restoring a backup into the signed-in learner's account. Every write
@@ -25,12 +27,12 @@ export function derivedId(userId: string, original: string): string {
 type Owner = { userId: string } | undefined;
 
 /** The id this learner's copy of a record has: its own if free or already theirs, else the derived one. */
-function idFor(userId: string, original: string, ownerOf: (id: string) => Owner): { id: string; present: boolean } {
-  const owner = ownerOf(original);
+async function idFor(userId: string, original: string, ownerOf: (id: string) => Promise<Owner>): Promise<{ id: string; present: boolean }> {
+  const owner = await ownerOf(original);
   if (!owner) return { id: original, present: false };
   if (owner.userId === userId) return { id: original, present: true };
   const derived = derivedId(userId, original);
-  return { id: derived, present: Boolean(ownerOf(derived)) };
+  return { id: derived, present: Boolean(await ownerOf(derived)) };
 }
 
 export interface ItemInfo {
@@ -51,7 +53,7 @@ export interface ChunkResult {
  * state, reps, lapses, last review): then its due day (which load balancing may have moved
  * within the fuzz range) is kept; otherwise the replay's state is written.
  */
-export function restoreReviewChunk(
+export async function restoreReviewChunk(
   database: Db,
   input: {
     userId: string;
@@ -62,25 +64,23 @@ export function restoreReviewChunk(
     replay: (kind: 'card' | 'question', history: { rating: number; review: Date }[]) => Card | null;
     now: Date;
   },
-): ChunkResult {
-  return database.transaction((tx) => {
-    // The hot path of a large restore: prepared once per chunk, on the transaction's connection.
-    const ownerStmt = database.$client.prepare<[string], { userId: string }>('select user_id as userId from review_logs where id = ?');
-    const insertStmt = database.$client.prepare(
-      `insert into review_logs (id, user_id, item_id, rating, state, log_due, stability, difficulty, elapsed_days, last_elapsed_days,
-        scheduled_days, learning_steps, review, prev_due, had_state, duration_ms, source, shown_order)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const ownerOf = (id: string): Owner => ownerStmt.get(id);
+): Promise<ChunkResult> {
+  return transaction(database, async (tx) => {
+    // The hot path of a large restore: plain statements, prepared once per connection.
+    const r = raw(tx);
+    const ownerOf = (id: string): Promise<Owner> => r.get<{ userId: string }>('select user_id as "userId" from review_logs where id = ?', id);
     let added = 0;
     let skipped = 0;
     for (const l of input.logs) {
-      const { id, present } = idFor(input.userId, l.id, ownerOf);
+      const { id, present } = await idFor(input.userId, l.id, ownerOf);
       if (present) {
         skipped += 1;
         continue;
       }
-      insertStmt.run(
+      await r.run(
+        `insert into review_logs (id, user_id, item_id, rating, state, log_due, stability, difficulty, elapsed_days, last_elapsed_days,
+          scheduled_days, learning_steps, review, prev_due, had_state, duration_ms, source, shown_order)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         id,
         input.userId,
         l.itemId,
@@ -109,16 +109,16 @@ export function restoreReviewChunk(
       // Reviews of items that no longer exist stay in the log; they get no card state.
       if (!info) continue;
       const where = and(eq(cardStates.userId, input.userId), eq(cardStates.itemId, itemId));
-      const local = tx.select().from(cardStates).where(where).get();
+      const local = await first(tx.select().from(cardStates).where(where));
       const file = input.fileStates.get(itemId);
       const resetAt = local ? local.resetAt : (file?.resetAt ?? null);
-      const history = tx
-        .select({ rating: reviewLogs.rating, review: reviewLogs.review })
-        .from(reviewLogs)
-        .where(and(eq(reviewLogs.userId, input.userId), eq(reviewLogs.itemId, itemId), ne(reviewLogs.source, 'cram')))
-        .orderBy(asc(reviewLogs.review), sql`rowid`)
-        .all()
-        .filter((h) => !resetAt || h.review > resetAt);
+      const history = (
+        await tx
+          .select({ rating: reviewLogs.rating, review: reviewLogs.review })
+          .from(reviewLogs)
+          .where(and(eq(reviewLogs.userId, input.userId), eq(reviewLogs.itemId, itemId), ne(reviewLogs.source, 'cram')))
+          .orderBy(asc(reviewLogs.review), sql`rowid`)
+      ).filter((h) => !resetAt || h.review > resetAt);
       let card = history.length ? input.replay(info.kind, history) : null;
       if (card && file && agrees(card, file)) {
         card = { ...card, due: file.due, scheduled_days: file.scheduledDays, elapsed_days: file.elapsedDays };
@@ -130,9 +130,9 @@ export function restoreReviewChunk(
       }
       const columns = cardColumns(card);
       if (local) {
-        tx.update(cardStates).set({ ...columns, updatedAt: input.now }).where(where).run();
+        await tx.update(cardStates).set({ ...columns, updatedAt: input.now }).where(where);
       } else {
-        tx.insert(cardStates)
+        await tx.insert(cardStates)
           .values({
             userId: input.userId,
             itemId,
@@ -144,8 +144,7 @@ export function restoreReviewChunk(
             resetAt: file?.resetAt ?? null,
             createdAt: file?.createdAt ?? input.now,
             updatedAt: input.now,
-          })
-          .run();
+          });
       }
       recomputed += 1;
     }
@@ -198,8 +197,8 @@ export interface SmallResult {
 }
 
 /** Lesson reads, path enrollments, quiz attempts (with their answers) and optimizer runs, in one transaction. */
-export function restoreSmallRecords(database: Db, userId: string, records: SmallRecords): SmallResult {
-  return database.transaction((tx) => {
+export async function restoreSmallRecords(database: Db, userId: string, records: SmallRecords): Promise<SmallResult> {
+  return transaction(database, async (tx) => {
     const out: SmallResult = {
       reads: { added: 0, skipped: 0 },
       enrollments: { added: 0, skipped: 0 },
@@ -207,98 +206,93 @@ export function restoreSmallRecords(database: Db, userId: string, records: Small
       runs: { added: 0, skipped: 0 },
     };
     for (const r of records.reads) {
-      const res = tx.insert(lessonReads).values({ userId, topicId: r.topicId, readAt: r.readAt }).onConflictDoNothing().run();
-      out.reads[res.changes ? 'added' : 'skipped'] += 1;
+      const res = await tx.insert(lessonReads).values({ userId, topicId: r.topicId, readAt: r.readAt }).onConflictDoNothing().returning({ userId: lessonReads.userId });
+      out.reads[res.length ? 'added' : 'skipped'] += 1;
     }
     for (const e of records.enrollments) {
-      const res = tx.insert(pathEnrollments).values({ userId, pathId: e.pathId, startedAt: e.startedAt }).onConflictDoNothing().run();
-      out.enrollments[res.changes ? 'added' : 'skipped'] += 1;
+      const res = await tx
+        .insert(pathEnrollments)
+        .values({ userId, pathId: e.pathId, startedAt: e.startedAt })
+        .onConflictDoNothing()
+        .returning({ userId: pathEnrollments.userId });
+      out.enrollments[res.length ? 'added' : 'skipped'] += 1;
     }
-    const logOwner = (id: string): Owner => tx.select({ userId: reviewLogs.userId }).from(reviewLogs).where(eq(reviewLogs.id, id)).get();
-    const attemptOwner = (id: string): Owner => tx.select({ userId: quizAttempts.userId }).from(quizAttempts).where(eq(quizAttempts.id, id)).get();
+    const logOwner = (id: string): Promise<Owner> => first(tx.select({ userId: reviewLogs.userId }).from(reviewLogs).where(eq(reviewLogs.id, id)));
+    const attemptOwner = (id: string): Promise<Owner> => first(tx.select({ userId: quizAttempts.userId }).from(quizAttempts).where(eq(quizAttempts.id, id)));
     for (const a of records.attempts) {
-      const { id, present } = idFor(userId, a.id, attemptOwner);
+      const { id, present } = await idFor(userId, a.id, attemptOwner);
       if (present) {
         out.attempts.skipped += 1;
         continue;
       }
       const { answers, ...attempt } = a;
-      tx.insert(quizAttempts)
-        .values({ ...attempt, id, userId })
-        .run();
+      await tx.insert(quizAttempts)
+        .values({ ...attempt, id, userId });
       for (const ans of answers) {
         // The answer's review, under the id this learner's copy of it has.
-        const logId = ans.reviewLogId ? idFor(userId, ans.reviewLogId, logOwner).id : null;
-        tx.insert(quizAnswers)
+        const logId = ans.reviewLogId ? (await idFor(userId, ans.reviewLogId, logOwner)).id : null;
+        await tx.insert(quizAnswers)
           .values({ ...ans, attemptId: id, reviewLogId: logId })
-          .onConflictDoNothing()
-          .run();
+          .onConflictDoNothing();
       }
       out.attempts.added += 1;
     }
-    const runOwner = (id: string): Owner => tx.select({ userId: optimizerRuns.userId }).from(optimizerRuns).where(eq(optimizerRuns.id, id)).get();
+    const runOwner = (id: string): Promise<Owner> => first(tx.select({ userId: optimizerRuns.userId }).from(optimizerRuns).where(eq(optimizerRuns.id, id)));
     for (const r of records.runs) {
-      const { id, present } = idFor(userId, r.id, runOwner);
+      const { id, present } = await idFor(userId, r.id, runOwner);
       if (present) {
         out.runs.skipped += 1;
         continue;
       }
       // A run that was under way when the backup was made did not finish anywhere.
       const unfinished = r.status === 'queued' || r.status === 'running';
-      tx.insert(optimizerRuns)
-        .values({ ...r, id, userId, ...(unfinished ? { status: 'failed' as const, message: 'Interrupted: it was running when the backup was made.', finishedAt: r.startedAt } : {}) })
-        .run();
+      await tx.insert(optimizerRuns)
+        .values({ ...r, id, userId, ...(unfinished ? { status: 'failed' as const, message: 'Interrupted: it was running when the backup was made.', finishedAt: r.startedAt } : {}) });
       out.runs.added += 1;
     }
     return out;
   });
 }
 
-export function restoreSettings(database: Db, userId: string, s: BackupSettings, now: Date): void {
-  database
+export async function restoreSettings(database: Db, userId: string, s: BackupSettings, now: Date): Promise<void> {
+  await transaction(database, (tx) => tx
     .update(userSettings)
     .set({ ...s, timezoneSource: 'user', updatedAt: now })
-    .where(eq(userSettings.userId, userId))
-    .run();
+    .where(eq(userSettings.userId, userId)));
 }
 
 /**
  * Creates a running job unless the learner already has one, in one immediate transaction:
  * two server processes cannot both start a restore for the same learner.
  */
-export function claimRestoreJob(database: Db, userId: string, id: string, now: Date): boolean {
-  return database.transaction(
-    (tx) => {
-      const running = tx
+export async function claimRestoreJob(database: Db, userId: string, id: string, now: Date): Promise<boolean> {
+  return transaction(database, async (tx) => {
+      await lockLearner(tx, userId);
+      const running = await first(tx
         .select({ id: restoreJobs.id })
         .from(restoreJobs)
-        .where(and(eq(restoreJobs.userId, userId), eq(restoreJobs.status, 'running')))
-        .get();
+        .where(and(eq(restoreJobs.userId, userId), eq(restoreJobs.status, 'running'))));
       if (running) return false;
-      tx.insert(restoreJobs).values({ id, userId, status: 'running', progress: 0, startedAt: now }).run();
+      await tx.insert(restoreJobs).values({ id, userId, status: 'running', progress: 0, startedAt: now });
       return true;
-    },
-    { behavior: 'immediate' },
-  );
+    });
 }
 
-export function updateRestoreJob(database: Db, id: string, patch: Partial<Pick<RestoreJobRow, 'status' | 'progress' | 'result' | 'message' | 'finishedAt'>>): void {
-  database.update(restoreJobs).set(patch).where(eq(restoreJobs.id, id)).run();
+export async function updateRestoreJob(database: Db, id: string, patch: Partial<Pick<RestoreJobRow, 'status' | 'progress' | 'result' | 'message' | 'finishedAt'>>): Promise<void> {
+  await transaction(database, (tx) => tx.update(restoreJobs).set(patch).where(eq(restoreJobs.id, id)));
 }
 
-export function getRestoreJob(database: Db, userId: string, id: string): RestoreJobRow | undefined {
-  return database
+export async function getRestoreJob(database: Db, userId: string, id: string): Promise<RestoreJobRow | undefined> {
+  return await first(database
     .select()
     .from(restoreJobs)
-    .where(and(eq(restoreJobs.id, id), eq(restoreJobs.userId, userId)))
-    .get();
+    .where(and(eq(restoreJobs.id, id), eq(restoreJobs.userId, userId))));
 }
 
-export function runningRestoreJob(database: Db, userId: string): RestoreJobRow | undefined {
-  return database
+export async function runningRestoreJob(database: Db, userId: string): Promise<RestoreJobRow | undefined> {
+  return await first(database
     .select()
     .from(restoreJobs)
     .where(and(eq(restoreJobs.userId, userId), eq(restoreJobs.status, 'running')))
-    .orderBy(desc(restoreJobs.startedAt))
-    .get();
+    .orderBy(desc(restoreJobs.startedAt)));
 }

@@ -1,14 +1,12 @@
 import { and, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Card, ReviewLog } from 'ts-fsrs';
-import type Database from 'better-sqlite3';
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client';
-import type * as schema from './schema';
-import { prepared, rawClient } from './prepared';
+import { raw } from './prepared';
 
 /** The database or a transaction on it: queries that must join a caller's transaction take this. */
-export type Executor = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+export type Executor = Db;
 import { cardStates, lessonReads, reviewLogs, type CardStateRow, type ReviewLogRow } from './schema';
+import { first, lockLearner, transaction } from './tx';
 
 export class DuplicateReviewError extends Error {
   constructor() {
@@ -89,14 +87,16 @@ export function logRowToReviewLog(row: ReviewLogRow): ReviewLog {
 }
 
 /** Every card state of the learner, in due order (ties in table order), as the (user, due) index gave them before it had a sibling. */
-export function listCardStates(database: Db, userId: string): CardStateRow[] {
-  // A prepared statement and a plain mapping: drizzle's row mapping was a third of the time
-  // for a learner with every card started (the dashboard reads them all).
-  const rows = prepared(
-    rawClient(database),
+export async function listCardStates(database: Db, userId: string): Promise<CardStateRow[]> {
+  // Plain SQL and a plain mapping: drizzle's row mapping was a third of the time for a
+  // learner with every card started (the dashboard reads them all).
+  const rows = await raw(database).all<
+    RawCard & { user_id: string; item_id: string; topic_id: string; kind: 'card' | 'question'; suspended: number; buried_until: number | null; reset_at: number | null; created_at: number; updated_at: number }
+  >(
     `select user_id, item_id, topic_id, kind, ${CARD_COLUMNS}, suspended, buried_until, reset_at, created_at, updated_at
        from card_states where user_id = ? order by due, rowid`,
-  ).all(userId) as (RawCard & { user_id: string; item_id: string; topic_id: string; kind: 'card' | 'question'; suspended: number; buried_until: number | null; reset_at: number | null; created_at: number; updated_at: number })[];
+    userId,
+  );
   return rows.map((r) => ({
     userId: r.user_id,
     itemId: r.item_id,
@@ -120,20 +120,19 @@ export function listCardStates(database: Db, userId: string): CardStateRow[] {
   }));
 }
 
-export function getCardState(database: Db, userId: string, itemId: string): CardStateRow | undefined {
-  return database
+export async function getCardState(database: Db, userId: string, itemId: string): Promise<CardStateRow | undefined> {
+  return await first(database
     .select()
     .from(cardStates)
-    .where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, itemId)))
-    .get();
+    .where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, itemId))));
 }
 
 /** Whether the learner has a state for the item, or has read the lesson it belongs to: what makes it theirs to grade. */
-export function isStudyable(database: Db, userId: string, itemId: string, topicId: string): boolean {
-  const sqlite = rawClient(database);
+export async function isStudyable(database: Db, userId: string, itemId: string, topicId: string): Promise<boolean> {
+  const r = raw(database);
   return Boolean(
-    prepared(sqlite, 'select 1 from card_states where user_id = ? and item_id = ?').get(userId, itemId) ??
-      prepared(sqlite, 'select 1 from lesson_reads where user_id = ? and topic_id = ?').get(userId, topicId),
+    (await r.get('select 1 as one from card_states where user_id = ? and item_id = ?', userId, itemId)) ??
+      (await r.get('select 1 as one from lesson_reads where user_id = ? and topic_id = ?', userId, topicId)),
   );
 }
 
@@ -151,42 +150,47 @@ export interface QueueRow {
  * Suspended and buried cards are left out. Ties in due keep the table's order (rowid), as
  * the queue's stable sort did over every row.
  */
-export function queueRows(
+export async function queueRows(
   database: Db,
   userId: string,
   at: { now: Date; learnAheadUntil: Date; dayEnd: Date; reviewLimit: number | null },
-): { learningAndNew: QueueRow[]; review: QueueRow[]; startedIds: Set<string> } {
-  const sqlite = rawClient(database);
+): Promise<{ learningAndNew: QueueRow[]; review: QueueRow[]; startedIds: Set<string> }> {
+  const r = raw(database);
   const now = at.now.getTime();
   const available = 'user_id = ? and suspended = 0 and (buried_until is null or buried_until <= ?)';
   const toRow = (r: RawCard & { item_id: string; topic_id: string }): QueueRow => ({ itemId: r.item_id, topicId: r.topic_id, card: rawToCard(r) });
   const learningAndNew = (
-    prepared(
-      sqlite,
+    await r.all<RawCard & { item_id: string; topic_id: string }>(
       `select item_id, topic_id, ${CARD_COLUMNS} from card_states
          where ${available} and ((state in (1, 3) and due <= ?) or state = 0) order by due, rowid`,
-    ).all(userId, now, at.learnAheadUntil.getTime()) as (RawCard & { item_id: string; topic_id: string })[]
+      userId,
+      now,
+      at.learnAheadUntil.getTime(),
+    )
   ).map(toRow);
   const review = (
-    prepared(
-      sqlite,
+    await r.all<RawCard & { item_id: string; topic_id: string }>(
       `select item_id, topic_id, ${CARD_COLUMNS} from card_states
          where ${available} and state = 2 and due < ? order by due, rowid limit ?`,
-    ).all(userId, now, at.dayEnd.getTime(), at.reviewLimit ?? -1) as (RawCard & { item_id: string; topic_id: string })[]
+      userId,
+      now,
+      at.dayEnd.getTime(),
+      at.reviewLimit ?? 1_000_000_000,
+    )
   ).map(toRow);
-  const startedIds = new Set(
-    (prepared(sqlite, 'select item_id from card_states where user_id = ?').pluck().all(userId) as string[]),
-  );
+  const startedIds = new Set((await r.all<{ item_id: string }>('select item_id from card_states where user_id = ?', userId)).map((x) => x.item_id));
   return { learningAndNew, review, startedIds };
 }
 
 /** The learner's card states for the given items (those never studied are absent). */
-export function cardStatesFor(database: Db, userId: string, itemIds: readonly string[]): Map<string, Card> {
+export async function cardStatesFor(database: Db, userId: string, itemIds: readonly string[]): Promise<Map<string, Card>> {
   const out = new Map<string, Card>();
   if (itemIds.length === 0) return out;
-  const rows = rawClient(database)
-    .prepare(`select item_id, ${CARD_COLUMNS} from card_states where user_id = ? and item_id in (${itemIds.map(() => '?').join(', ')})`)
-    .all(userId, ...itemIds) as (RawCard & { item_id: string })[];
+  const rows = await raw(database).all<RawCard & { item_id: string }>(
+    `select item_id, ${CARD_COLUMNS} from card_states where user_id = ? and item_id in (${itemIds.map(() => '?').join(', ')})`,
+    userId,
+    ...itemIds,
+  );
   for (const r of rows) out.set(r.item_id, rawToCard(r));
   return out;
 }
@@ -210,8 +214,8 @@ export interface RecordReviewInput {
  * Records one review: the new card state and the log row in one transaction. A log id that
  * already exists raises DuplicateReviewError and changes nothing (a retried submit).
  */
-export function recordReview(database: Db, input: RecordReviewInput): { card: Card; log: ReviewLogRow; reviewsSinceOptimize: number } {
-  return database.transaction((tx) => recordReviewIn(tx, input));
+export function recordReview(database: Db, input: RecordReviewInput): Promise<{ card: Card; log: ReviewLogRow; reviewsSinceOptimize: number }> {
+  return transaction(database, (tx) => recordReviewIn(tx, input));
 }
 
 /** The FSRS columns of card_states, as SQLite returns them (timestamps in ms). */
@@ -231,7 +235,7 @@ const CARD_COLUMNS = 'due, stability, difficulty, elapsed_days, scheduled_days, 
 
 function rawToCard(r: RawCard): Card {
   return {
-    due: new Date(r.due),
+    due: new Date(Number(r.due)),
     stability: r.stability,
     difficulty: r.difficulty,
     elapsed_days: r.elapsed_days,
@@ -240,7 +244,7 @@ function rawToCard(r: RawCard): Card {
     reps: r.reps,
     lapses: r.lapses,
     state: r.state,
-    last_review: r.last_review === null ? undefined : new Date(r.last_review),
+    last_review: r.last_review === null ? undefined : new Date(Number(r.last_review)),
   };
 }
 
@@ -251,28 +255,35 @@ const ms = (d: Date | undefined | null) => (d ? d.getTime() : null);
  * connection (lib/db/prepared.ts): this is the hot path of every grade. It also counts the
  * review towards the learner's next automatic optimizer run, and returns that count.
  */
-export function recordReviewIn(tx: Executor, input: RecordReviewInput): { card: Card; log: ReviewLogRow; reviewsSinceOptimize: number } {
-  const sqlite = rawClient(tx);
-  if (prepared(sqlite, 'select 1 from review_logs where id = ?').get(input.logId)) throw new DuplicateReviewError();
-  const existing = prepared(sqlite, `select ${CARD_COLUMNS} from card_states where user_id = ? and item_id = ?`).get(input.userId, input.itemId) as
-    | RawCard
-    | undefined;
+export async function recordReviewIn(tx: Executor, input: RecordReviewInput): Promise<{ card: Card; log: ReviewLogRow; reviewsSinceOptimize: number }> {
+  const r = raw(tx);
+  if (await r.get('select 1 as one from review_logs where id = ?', input.logId)) throw new DuplicateReviewError();
+  const existing = await r.get<RawCard>(`select ${CARD_COLUMNS} from card_states where user_id = ? and item_id = ?`, input.userId, input.itemId);
   const previous = existing ? rawToCard(existing) : null;
   const { card, log } = input.schedule(previous);
   const now = input.now.getTime();
   const values = [card.due.getTime(), card.stability, card.difficulty, card.elapsed_days, card.scheduled_days, card.learning_steps, card.reps, card.lapses, card.state, ms(card.last_review)];
   if (existing) {
-    prepared(
-      sqlite,
+    await r.run(
       `update card_states set due = ?, stability = ?, difficulty = ?, elapsed_days = ?, scheduled_days = ?, learning_steps = ?, reps = ?,
          lapses = ?, state = ?, last_review = ?, updated_at = ? where user_id = ? and item_id = ?`,
-    ).run(...values, now, input.userId, input.itemId);
+      ...values,
+      now,
+      input.userId,
+      input.itemId,
+    );
   } else {
-    prepared(
-      sqlite,
+    await r.run(
       `insert into card_states (user_id, item_id, topic_id, kind, ${CARD_COLUMNS}, suspended, created_at, updated_at)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-    ).run(input.userId, input.itemId, input.topicId, input.kind, ...values, now, now);
+      input.userId,
+      input.itemId,
+      input.topicId,
+      input.kind,
+      ...values,
+      now,
+      now,
+    );
   }
   const logRow: ReviewLogRow = {
     id: input.logId,
@@ -285,12 +296,10 @@ export function recordReviewIn(tx: Executor, input: RecordReviewInput): { card: 
     source: input.source,
     shownOrder: input.shownOrder ? JSON.stringify(input.shownOrder) : null,
   };
-  prepared(
-    sqlite,
+  await r.run(
     `insert into review_logs (id, user_id, item_id, rating, state, log_due, stability, difficulty, elapsed_days, last_elapsed_days,
        scheduled_days, learning_steps, review, prev_due, had_state, duration_ms, source, shown_order)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
     logRow.id,
     logRow.userId,
     logRow.itemId,
@@ -310,10 +319,10 @@ export function recordReviewIn(tx: Executor, input: RecordReviewInput): { card: 
     logRow.source,
     logRow.shownOrder,
   );
-  const counted = prepared(
-    sqlite,
+  const counted = await r.get<{ n: number }>(
     'update user_settings set reviews_since_optimize = reviews_since_optimize + 1 where user_id = ? returning reviews_since_optimize as n',
-  ).get(input.userId) as { n: number } | undefined;
+    input.userId,
+  );
   return { card, log: logRow, reviewsSinceOptimize: counted?.n ?? 0 };
 }
 
@@ -322,24 +331,23 @@ export function recordReviewIn(tx: Executor, input: RecordReviewInput): { card: 
  * now; a card never studied gets a new-card state that is due now, so it is introduced first.
  * Suspended cards stay suspended.
  */
-export function pullForward(
+export async function pullForward(
   tx: Executor,
   userId: string,
   cards: { itemId: string; topicId: string }[],
   now: Date,
   newCardState: (now: Date) => Card,
-): number {
+): Promise<number> {
   let moved = 0;
   for (const c of cards) {
     const where = and(eq(cardStates.userId, userId), eq(cardStates.itemId, c.itemId));
-    const existing = tx.select().from(cardStates).where(where).get();
+    const existing = await first(tx.select().from(cardStates).where(where));
     if (!existing) {
-      tx.insert(cardStates)
-        .values({ userId, itemId: c.itemId, topicId: c.topicId, kind: 'card', ...cardColumns(newCardState(now)), createdAt: now, updatedAt: now })
-        .run();
+      await tx.insert(cardStates)
+        .values({ userId, itemId: c.itemId, topicId: c.topicId, kind: 'card', ...cardColumns(newCardState(now)), createdAt: now, updatedAt: now });
       moved += 1;
     } else if (!existing.suspended && existing.due.getTime() > now.getTime()) {
-      tx.update(cardStates).set({ due: now, buriedUntil: null, updatedAt: now }).where(where).run();
+      await tx.update(cardStates).set({ due: now, buriedUntil: null, updatedAt: now }).where(where);
       moved += 1;
     }
   }
@@ -350,57 +358,57 @@ export function pullForward(
  * Undoes a review: restores the card state from before it and deletes the log row, in one
  * transaction. Only the most recent review of a card can be undone.
  */
-export function undoReview(
+export async function undoReview(
   database: Db,
   input: {
     userId: string;
     logId: string;
     restore: (current: Card, log: ReviewLog, previousDue: Date) => Card;
   },
-): { itemId: string; card: Card | null } {
-  return database.transaction((tx) => {
-    const log = tx
+): Promise<{ itemId: string; card: Card | null }> {
+  return transaction(database, async (tx) => {
+    await lockLearner(tx, input.userId);
+    const log = await first(tx
       .select()
       .from(reviewLogs)
-      .where(and(eq(reviewLogs.id, input.logId), eq(reviewLogs.userId, input.userId)))
-      .get();
+      .where(and(eq(reviewLogs.id, input.logId), eq(reviewLogs.userId, input.userId))));
     // A cram answer changed no card state: undoing it only removes it from the log.
     if (!log || log.source === 'cram') throw new ReviewNotFoundError();
-    const latest = tx
+    const latest = await first(tx
       .select({ id: reviewLogs.id })
       .from(reviewLogs)
       .where(and(eq(reviewLogs.userId, input.userId), eq(reviewLogs.itemId, log.itemId), ne(reviewLogs.source, 'cram')))
       .orderBy(desc(reviewLogs.review), desc(sql`rowid`))
-      .limit(1)
-      .get();
+      .limit(1));
     if (latest?.id !== log.id) throw new NotLatestReviewError();
     const where = and(eq(cardStates.userId, input.userId), eq(cardStates.itemId, log.itemId));
-    const current = tx.select().from(cardStates).where(where).get();
+    const current = await first(tx.select().from(cardStates).where(where));
     let restored: Card | null = null;
     if (!log.hadState || !current) {
-      tx.delete(cardStates).where(where).run();
+      await tx.delete(cardStates).where(where);
     } else {
       restored = input.restore(rowToCard(current), logRowToReviewLog(log), log.prevDue ?? log.review);
-      tx.update(cardStates)
+      await tx.update(cardStates)
         .set({ ...cardColumns(restored), updatedAt: new Date() })
-        .where(where)
-        .run();
+        .where(where);
     }
-    tx.delete(reviewLogs).where(eq(reviewLogs.id, log.id)).run();
+    await tx.delete(reviewLogs).where(eq(reviewLogs.id, log.id));
     // The review no longer counts towards the next automatic optimizer run.
-    prepared(rawClient(tx), 'update user_settings set reviews_since_optimize = max(0, reviews_since_optimize - 1) where user_id = ?').run(input.userId);
+    await raw(tx).run(
+      'update user_settings set reviews_since_optimize = case when reviews_since_optimize > 0 then reviews_since_optimize - 1 else 0 end where user_id = ?',
+      input.userId,
+    );
     return { itemId: log.itemId, card: restored };
   });
 }
 
 /** Due times of the learner's review-state cards due from `from` on (suspended ones excluded): the load to balance. */
-export function reviewDueTimes(database: Db | Executor, userId: string, from: Date): Date[] {
-  return database
+export async function reviewDueTimes(database: Db | Executor, userId: string, from: Date): Promise<Date[]> {
+  const rows = await database
     .select({ due: cardStates.due })
     .from(cardStates)
-    .where(and(eq(cardStates.userId, userId), eq(cardStates.state, 2), eq(cardStates.suspended, false), gte(cardStates.due, from)))
-    .all()
-    .map((r) => r.due);
+    .where(and(eq(cardStates.userId, userId), eq(cardStates.state, 2), eq(cardStates.suspended, false), gte(cardStates.due, from)));
+  return rows.map((r) => r.due);
 }
 
 /**
@@ -408,31 +416,34 @@ export function reviewDueTimes(database: Db | Executor, userId: string, from: Da
  * `from` on, per whole day after `from` (day 0 is [from, from + 24 h)). One row per day
  * instead of one per card.
  */
-export function reviewDueCountsByOffset(database: Db | Executor, userId: string, from: Date): { offset: number; n: number }[] {
-  return prepared(
-    rawClient(database),
-    `select (due - cast(? as integer)) / 86400000 as offset, count(*) as n from card_states
-       where user_id = ? and state = 2 and suspended = 0 and due >= ? group by offset`,
-  ).all(from.getTime(), userId, from.getTime()) as { offset: number; n: number }[];
+export async function reviewDueCountsByOffset(database: Db | Executor, userId: string, from: Date): Promise<{ offset: number; n: number }[]> {
+  const rows = await raw(database).all<{ day: number; n: number }>(
+    `select (due - ?) / 86400000 as day, count(*) as n from card_states
+       where user_id = ? and state = 2 and suspended = 0 and due >= ? group by (due - ?) / 86400000`,
+    from.getTime(),
+    userId,
+    from.getTime(),
+    from.getTime(),
+  );
+  return rows.map((r) => ({ offset: Number(r.day), n: Number(r.n) }));
 }
 
 /**
  * Records a cram answer: one log row with source `cram` carrying the card's state as it is
  * (nothing in card_states changes). A log id that already exists raises DuplicateReviewError.
  */
-export function recordCramAnswer(
+export async function recordCramAnswer(
   database: Db,
   input: { userId: string; logId: string; itemId: string; now: Date; durationMs: number; log: (current: Card | null) => ReviewLog },
-): ReviewLogRow {
-  return database.transaction((tx) => {
-    if (tx.select({ id: reviewLogs.id }).from(reviewLogs).where(eq(reviewLogs.id, input.logId)).get()) throw new DuplicateReviewError();
-    const existing = tx
+): Promise<ReviewLogRow> {
+  return transaction(database, async (tx) => {
+    if (await first(tx.select({ id: reviewLogs.id }).from(reviewLogs).where(eq(reviewLogs.id, input.logId)))) throw new DuplicateReviewError();
+    const existing = await first(tx
       .select()
       .from(cardStates)
-      .where(and(eq(cardStates.userId, input.userId), eq(cardStates.itemId, input.itemId)))
-      .get();
+      .where(and(eq(cardStates.userId, input.userId), eq(cardStates.itemId, input.itemId))));
     const log = input.log(existing ? rowToCard(existing) : null);
-    return tx
+    return (await tx
       .insert(reviewLogs)
       .values({
         id: input.logId,
@@ -444,8 +455,7 @@ export function recordCramAnswer(
         durationMs: input.durationMs,
         source: 'cram',
       })
-      .returning()
-      .get();
+      .returning())[0]!;
   });
 }
 
@@ -453,57 +463,53 @@ export function recordCramAnswer(
  * Study in [start, end): reviews done in /review, how many of them introduced a new card, and
  * quiz answers (counted apart: a quiz answer is not a flashcard review).
  */
-export function countReviews(
+export async function countReviews(
   database: Db,
   userId: string,
   start: Date,
   end: Date,
-): { reviews: number; introduced: number; quizAnswers: number } {
-  const row = database
+): Promise<{ reviews: number; introduced: number; quizAnswers: number }> {
+  const row = await first(database
     .select({
       reviews: sql<number>`coalesce(sum(case when ${reviewLogs.source} = 'review' then 1 else 0 end), 0)`,
       introduced: sql<number>`coalesce(sum(case when ${reviewLogs.state} = 0 and ${reviewLogs.source} = 'review' then 1 else 0 end), 0)`,
       quizAnswers: sql<number>`coalesce(sum(case when ${reviewLogs.source} = 'quiz' then 1 else 0 end), 0)`,
     })
     .from(reviewLogs)
-    .where(and(eq(reviewLogs.userId, userId), ne(reviewLogs.source, 'cram'), gte(reviewLogs.review, start), lt(reviewLogs.review, end)))
-    .get();
-  return { reviews: row?.reviews ?? 0, introduced: row?.introduced ?? 0, quizAnswers: row?.quizAnswers ?? 0 };
+    .where(and(eq(reviewLogs.userId, userId), ne(reviewLogs.source, 'cram'), gte(reviewLogs.review, start), lt(reviewLogs.review, end))));
+  return { reviews: Number(row?.reviews ?? 0), introduced: Number(row?.introduced ?? 0), quizAnswers: Number(row?.quizAnswers ?? 0) };
 }
 
 /** Review times since `since`, newest first (streaks and calendars are computed from them; cram answers are apart). */
-export function reviewTimesSince(database: Db, userId: string, since: Date): Date[] {
-  const times = prepared(
-    rawClient(database),
+export async function reviewTimesSince(database: Db, userId: string, since: Date): Promise<Date[]> {
+  const rows = await raw(database).all<{ review: number }>(
     "select review from review_logs where user_id = ? and source != 'cram' and review >= ? order by review desc",
-  )
-    .pluck()
-    .all(userId, since.getTime()) as number[];
-  return times.map((t) => new Date(t));
+    userId,
+    since.getTime(),
+  );
+  return rows.map((r) => new Date(Number(r.review)));
 }
 
-export function markLessonRead(database: Db, userId: string, topicId: string, now: Date): void {
-  database.insert(lessonReads).values({ userId, topicId, readAt: now }).onConflictDoNothing().run();
+export async function markLessonRead(database: Db, userId: string, topicId: string, now: Date): Promise<void> {
+  await transaction(database, (tx) => tx.insert(lessonReads).values({ userId, topicId, readAt: now }).onConflictDoNothing());
 }
 
-export function listLessonReads(database: Db, userId: string): { topicId: string; readAt: Date }[] {
-  return database
+export async function listLessonReads(database: Db, userId: string): Promise<{ topicId: string; readAt: Date }[]> {
+  return await database
     .select({ topicId: lessonReads.topicId, readAt: lessonReads.readAt })
     .from(lessonReads)
-    .where(eq(lessonReads.userId, userId))
-    .all();
+    .where(eq(lessonReads.userId, userId));
 }
 
 /** The option order each question was last shown in (content indices), for the questions given. */
-export function lastShownOrders(database: Db, userId: string, itemIds: string[]): Map<string, number[]> {
+export async function lastShownOrders(database: Db, userId: string, itemIds: string[]): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();
   if (itemIds.length === 0) return out;
-  const rows = database
+  const rows = await database
     .select({ itemId: reviewLogs.itemId, shownOrder: reviewLogs.shownOrder, review: reviewLogs.review })
     .from(reviewLogs)
     .where(and(eq(reviewLogs.userId, userId), inArray(reviewLogs.itemId, itemIds)))
-    .orderBy(reviewLogs.review, sql`rowid`)
-    .all();
+    .orderBy(reviewLogs.review, sql`rowid`);
   for (const r of rows) {
     if (!r.shownOrder) continue;
     try {

@@ -1,7 +1,8 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { prepared, rawClient } from './prepared';
+import { raw } from './prepared';
 import { revokedSessions, users, type User } from './schema';
+import { first, transaction } from './tx';
 
 /** What a session token says about itself (lib/auth/options.ts puts it there at sign-in). */
 export interface TokenClaims {
@@ -12,14 +13,15 @@ export interface TokenClaims {
 }
 
 /** A token counts only while its version is the user's and its session was not signed out. */
-export function sessionIsCurrent(database: Db, user: User, claims: TokenClaims): boolean {
+export async function sessionIsCurrent(database: Db, user: User, claims: TokenClaims): Promise<boolean> {
   if ((claims.sv ?? 0) !== user.sessionVersion) return false;
   if (!claims.sid) return true;
-  const revoked = database
-    .select({ sid: revokedSessions.sid })
-    .from(revokedSessions)
-    .where(and(eq(revokedSessions.sid, claims.sid), eq(revokedSessions.userId, user.id)))
-    .get();
+  const revoked = await first(
+    database
+      .select({ sid: revokedSessions.sid })
+      .from(revokedSessions)
+      .where(and(eq(revokedSessions.sid, claims.sid), eq(revokedSessions.userId, user.id))),
+  );
   return !revoked;
 }
 
@@ -27,25 +29,24 @@ export function sessionIsCurrent(database: Db, user: User, claims: TokenClaims):
  * The user a token belongs to, if the token still counts (sessionIsCurrent): the user row and
  * the revocation check in one prepared statement, since every signed-in request runs it.
  */
-export function currentSessionUser(database: Db, userId: string, claims: TokenClaims): User | undefined {
-  const row = prepared(
-    rawClient(database),
+export async function currentSessionUser(database: Db, userId: string, claims: TokenClaims): Promise<User | undefined> {
+  const row = await raw(database).get<{
+    id: string;
+    email: string;
+    name: string | null;
+    password_hash: string;
+    session_version: number;
+    goal: User['goal'];
+    onboarded_at: number | null;
+    created_at: number;
+    revoked: number;
+  }>(
     `select id, email, name, password_hash, session_version, goal, onboarded_at, created_at,
        exists(select 1 from revoked_sessions r where r.sid = ? and r.user_id = users.id) as revoked
      from users where id = ?`,
-  ).get(claims.sid ?? null, userId) as
-    | {
-        id: string;
-        email: string;
-        name: string | null;
-        password_hash: string;
-        session_version: number;
-        goal: User['goal'];
-        onboarded_at: number | null;
-        created_at: number;
-        revoked: number;
-      }
-    | undefined;
+    claims.sid ?? null,
+    userId,
+  );
   if (!row || row.revoked || (claims.sv ?? 0) !== row.session_version) return undefined;
   return {
     id: row.id,
@@ -60,27 +61,29 @@ export function currentSessionUser(database: Db, userId: string, claims: TokenCl
 }
 
 /** Sign-out: this session's token stops working everywhere it was copied. */
-export function revokeSession(database: Db, userId: string, sid: string, expiresAt: Date, now = new Date()): void {
-  database.transaction((tx) => {
-    tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now)).run();
-    tx.insert(revokedSessions).values({ sid, userId, expiresAt }).onConflictDoNothing().run();
+export async function revokeSession(database: Db, userId: string, sid: string, expiresAt: Date, now = new Date()): Promise<void> {
+  await transaction(database, async (tx) => {
+    await tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now));
+    await tx.insert(revokedSessions).values({ sid, userId, expiresAt }).onConflictDoNothing();
   });
 }
 
 /** "Sign out everywhere": every token issued so far stops working. */
-export function endAllSessions(database: Db, userId: string): void {
-  database
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId))
-    .run();
+export async function endAllSessions(database: Db, userId: string): Promise<void> {
+  await transaction(database, (tx) =>
+    tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId)),
+  );
 }
 
 /** A new password ends every session (the caller signs the learner in again with it), in one transaction. */
-export function setPassword(database: Db, userId: string, passwordHash: string): void {
-  database
-    .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId))
-    .run();
+export async function setPassword(database: Db, userId: string, passwordHash: string): Promise<void> {
+  await transaction(database, (tx) =>
+    tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId)),
+  );
 }

@@ -1,22 +1,14 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from './client';
 import { userSettings, type UserSettingsRow } from './schema';
-
-function selectSettings(database: Db) {
-  return database.select().from(userSettings).where(eq(userSettings.userId, sql.placeholder('userId'))).prepare();
-}
-/** Prepared once per database: every grade and page reads the settings row. */
-const statements = new WeakMap<Db, ReturnType<typeof selectSettings>>();
+import { first, transaction } from './tx';
 
 /** The learner's settings row, created with the defaults if it is missing. */
-export function getSettingsRow(database: Db, userId: string): UserSettingsRow {
-  let select = statements.get(database);
-  if (!select) {
-    select = selectSettings(database);
-    statements.set(database, select);
-  }
-  const row = select.get({ userId });
+export async function getSettingsRow(database: Db, userId: string): Promise<UserSettingsRow> {
+  const row = await first(database.select().from(userSettings).where(eq(userSettings.userId, userId)));
   if (row) return row;
-  return database.insert(userSettings).values({ userId }).onConflictDoNothing().returning().get()
-    ?? database.select().from(userSettings).where(eq(userSettings.userId, userId)).get()!;
+  return transaction(database, async (tx) => {
+    await tx.insert(userSettings).values({ userId }).onConflictDoNothing();
+    return (await first(tx.select().from(userSettings).where(eq(userSettings.userId, userId))))!;
+  });
 }

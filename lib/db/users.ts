@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './client';
 import { users, userSettings, type User } from './schema';
+import { first, transaction } from './tx';
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -8,29 +9,28 @@ export class EmailTakenError extends Error {
   }
 }
 
-export function findUserByEmail(database: Db, email: string): User | undefined {
-  return database.select().from(users).where(eq(users.email, email)).get();
+export function findUserByEmail(database: Db, email: string): Promise<User | undefined> {
+  return first(database.select().from(users).where(eq(users.email, email)));
 }
 
-export function getUser(database: Db, userId: string): User | undefined {
-  return database.select().from(users).where(eq(users.id, userId)).get();
+export function getUser(database: Db, userId: string): Promise<User | undefined> {
+  return first(database.select().from(users).where(eq(users.id, userId)));
 }
 
 /** Creates the user and their settings row in one transaction. */
-export function createUser(
+export async function createUser(
   database: Db,
   input: { email: string; name?: string | null; passwordHash: string; timezone?: string },
-): User {
-  return database.transaction((tx) => {
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) throw new EmailTakenError();
-    const user = tx
+): Promise<User> {
+  return transaction(database, async (tx) => {
+    if (await first(tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)))) throw new EmailTakenError();
+    const [user] = await tx
       .insert(users)
       .values({ id: crypto.randomUUID(), email: input.email, name: input.name || null, passwordHash: input.passwordHash })
-      .returning()
-      .get();
-    tx.insert(userSettings)
-      .values({ userId: user.id, ...(input.timezone ? { timezone: input.timezone, timezoneSource: 'detected' as const } : {}) })
-      .run();
-    return user;
+      .returning();
+    await tx
+      .insert(userSettings)
+      .values({ userId: user!.id, ...(input.timezone ? { timezone: input.timezone, timezoneSource: 'detected' as const } : {}) });
+    return user!;
   });
 }

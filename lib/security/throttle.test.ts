@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshDb } from '@/test/db-fixture';
-import { openDatabase } from '@/lib/db/client';
+import { closeDatabase, openDatabase } from '@/lib/db/client';
 import { clientAddress, SignInThrottle, SignUpThrottle } from './throttle';
 import { describeWait } from './wait';
 
-let ctx: ReturnType<typeof freshDb>;
+let ctx: Awaited<ReturnType<typeof freshDb>>;
 const T0 = new Date('2026-05-01T10:00:00Z');
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -19,7 +19,7 @@ const advance = (seconds: number) => vi.setSystemTime(new Date(Date.now() + seco
 
 describe('SignInThrottle', () => {
   it('allows 5 quick failures, then the next attempt waits 30 s, 60 s, 120 s …', async () => {
-    const t = new SignInThrottle(ctx.db.$client);
+    const t = new SignInThrottle(ctx.db);
     for (let i = 0; i < 4; i++) {
       expect(await t.waitSeconds('a@example.com', '10.0.0.1')).toBe(0);
       await t.failed('a@example.com', '10.0.0.1');
@@ -41,13 +41,13 @@ describe('SignInThrottle', () => {
   });
 
   it('caps the wait at an hour', async () => {
-    const t = new SignInThrottle(ctx.db.$client);
+    const t = new SignInThrottle(ctx.db);
     for (let i = 0; i < 15; i++) await t.failed('a@example.com', `10.0.0.${i}`);
     expect(await t.waitSeconds('a@example.com', '10.9.9.9')).toBe(3600);
   });
 
   it('a success starts the account over', async () => {
-    const t = new SignInThrottle(ctx.db.$client);
+    const t = new SignInThrottle(ctx.db);
     for (let i = 0; i < 4; i++) await t.failed('a@example.com', '10.0.0.1');
     await t.succeeded('a@example.com');
     await t.failed('a@example.com', '10.0.0.1');
@@ -55,27 +55,27 @@ describe('SignInThrottle', () => {
   });
 
   it('limits an address guessing at many accounts', async () => {
-    const t = new SignInThrottle(ctx.db.$client);
+    const t = new SignInThrottle(ctx.db);
     for (let i = 0; i < 20; i++) await t.failed(`user${i}@example.com`, '10.0.0.7');
     expect(await t.waitSeconds('someone-else@example.com', '10.0.0.7')).toBe(30);
     expect(await t.waitSeconds('someone-else@example.com', '10.0.0.8')).toBe(0);
   });
 
   it('keeps its state in the database: another connection (a restart, another process) sees it', async () => {
-    const t = new SignInThrottle(ctx.db.$client);
+    const t = new SignInThrottle(ctx.db);
     for (let i = 0; i < 5; i++) await t.failed('a@example.com', '10.0.0.1');
-    const other = openDatabase(ctx.db.$client.name);
+    const other = openDatabase(ctx.file);
     try {
-      expect(await new SignInThrottle(other.$client).waitSeconds('a@example.com', '10.0.0.3')).toBe(30);
+      expect(await new SignInThrottle(other).waitSeconds('a@example.com', '10.0.0.3')).toBe(30);
     } finally {
-      other.$client.close();
+      closeDatabase(other);
     }
   });
 });
 
 describe('SignUpThrottle', () => {
   it('allows 10 sign-ups an hour per address', async () => {
-    const t = new SignUpThrottle(ctx.db.$client);
+    const t = new SignUpThrottle(ctx.db);
     for (let i = 0; i < 10; i++) expect(await t.take('10.0.0.1')).toBe(0);
     const wait = await t.take('10.0.0.1');
     expect(wait).toBeGreaterThan(3500);

@@ -1,9 +1,13 @@
 import { RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
 import type Database from 'better-sqlite3';
+import { sqliteOf, writerOf, type Db } from '@/lib/db/client';
+import { transaction } from '@/lib/db/tx';
 
 /**
  * Throttling with its state in the database (table `rate_limits`, rate-limiter-flexible's
  * SQLite store), so it survives a restart and every server process sees the same counts.
+ * The limiters write on the writer connection, each call inside one of our transactions, so
+ * they never run inside another request's.
  */
 
 interface BackoffRule {
@@ -43,41 +47,46 @@ export class Backoff {
   private failures: RateLimiterSQLite;
   private waits: RateLimiterSQLite;
   constructor(
-    sqlite: Database.Database,
+    private database: Db,
     private rule: BackoffRule,
   ) {
+    const sqlite = sqliteOf(writerOf(database));
     this.failures = store(sqlite, `${rule.prefix}:failures`, 1_000_000, rule.windowSeconds);
     this.waits = store(sqlite, `${rule.prefix}:wait`, 1, 1);
   }
 
   /** Seconds the key must still wait (0: go ahead). */
   async waitSeconds(key: string): Promise<number> {
-    const res = await this.waits.get(key);
+    const res = await transaction(this.database, () => this.waits.get(key));
     if (!res || res.consumedPoints <= 1 || res.msBeforeNext <= 0) return 0;
     return Math.ceil(res.msBeforeNext / 1000);
   }
 
   async fail(key: string): Promise<void> {
-    const res = await this.failures.consume(key, 1);
-    const n = res.consumedPoints;
-    if (n >= this.rule.free) {
-      const seconds = Math.min(this.rule.baseSeconds * 2 ** (n - this.rule.free), this.rule.maxSeconds);
-      await this.waits.block(key, seconds);
-    }
+    await transaction(this.database, async () => {
+      const res = await this.failures.consume(key, 1);
+      const n = res.consumedPoints;
+      if (n >= this.rule.free) {
+        const seconds = Math.min(this.rule.baseSeconds * 2 ** (n - this.rule.free), this.rule.maxSeconds);
+        await this.waits.block(key, seconds);
+      }
+    });
   }
 
   async reset(key: string): Promise<void> {
-    await this.failures.delete(key);
-    await this.waits.delete(key);
+    await transaction(this.database, async () => {
+      await this.failures.delete(key);
+      await this.waits.delete(key);
+    });
   }
 }
 
 export class SignInThrottle {
   private account: Backoff;
   private address: Backoff;
-  constructor(sqlite: Database.Database) {
-    this.account = new Backoff(sqlite, SIGN_IN_PER_ACCOUNT);
-    this.address = new Backoff(sqlite, SIGN_IN_PER_ADDRESS);
+  constructor(database: Db) {
+    this.account = new Backoff(database, SIGN_IN_PER_ACCOUNT);
+    this.address = new Backoff(database, SIGN_IN_PER_ADDRESS);
   }
 
   /** Checked before the password: during a wait even the right password waits. */
@@ -98,14 +107,14 @@ export class SignInThrottle {
 
 export class SignUpThrottle {
   private limiter: RateLimiterSQLite;
-  constructor(sqlite: Database.Database) {
-    this.limiter = store(sqlite, 'signup-address', SIGN_UPS_PER_ADDRESS.points, SIGN_UPS_PER_ADDRESS.durationSeconds);
+  constructor(private database: Db) {
+    this.limiter = store(sqliteOf(writerOf(database)), 'signup-address', SIGN_UPS_PER_ADDRESS.points, SIGN_UPS_PER_ADDRESS.durationSeconds);
   }
 
   /** Takes one sign-up for the address; returns the seconds to wait instead when there is none left. */
   async take(address: string): Promise<number> {
     try {
-      await this.limiter.consume(address, 1);
+      await transaction(this.database, () => this.limiter.consume(address, 1));
       return 0;
     } catch (e) {
       if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
@@ -114,14 +123,14 @@ export class SignUpThrottle {
   }
 }
 
-const cache = new WeakMap<Database.Database, { signIn: SignInThrottle; signUp: SignUpThrottle }>();
+const cache = new WeakMap<Db, { signIn: SignInThrottle; signUp: SignUpThrottle }>();
 
-/** One set of limiters per database connection. */
-export function throttles(sqlite: Database.Database): { signIn: SignInThrottle; signUp: SignUpThrottle } {
-  let t = cache.get(sqlite);
+/** One set of limiters per database. */
+export function throttles(database: Db): { signIn: SignInThrottle; signUp: SignUpThrottle } {
+  let t = cache.get(database);
   if (!t) {
-    t = { signIn: new SignInThrottle(sqlite), signUp: new SignUpThrottle(sqlite) };
-    cache.set(sqlite, t);
+    t = { signIn: new SignInThrottle(database), signUp: new SignUpThrottle(database) };
+    cache.set(database, t);
   }
   return t;
 }

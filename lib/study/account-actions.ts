@@ -42,9 +42,9 @@ export async function deleteAccountAction(_prev: DeleteAccountState, raw: FormDa
   const parsed = input.safeParse({ password: formData.get('password') ?? undefined, confirm: formData.get('confirm') ?? undefined });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.' };
   if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return { error: 'That password is not right; nothing was deleted.' };
-  const owned = ownedTeams(db(), user.id);
+  const owned = await ownedTeams(db(), user.id);
   if (owned.length) return { error: ownedTeamsMessage(owned.map((t) => t.name)) };
-  deleteAccount(db(), user.id);
+  await deleteAccount(db(), user.id);
   const jar = await cookies();
   for (const name of SESSION_COOKIES) jar.delete(name);
   redirect('/?deleted=1');

@@ -35,12 +35,12 @@ export async function bulkCardAction(_prev: BulkState, formArg: FormData): Promi
   const unknown = parsed.data.ids.filter((id) => !library.items.has(id));
   if (unknown.length) return { error: `Unknown card id: ${unknown[0]}. Nothing was changed.` };
   const now = new Date();
-  const { end } = studyDayBounds(now, toStudySettings(getSettingsRow(db(), user.id)).day);
+  const { end } = studyDayBounds(now, toStudySettings(await getSettingsRow(db(), user.id)).day);
   const items = parsed.data.ids.map((id) => {
     const e = library.items.get(id)!;
     return { itemId: id, topicId: e.topic.id, kind: e.kind };
   });
-  const changed = bulkUpdate(db(), user.id, parsed.data.action, items, { now, buryUntil: end, newCard });
+  const changed = await bulkUpdate(db(), user.id, parsed.data.action, items, { now, buryUntil: end, newCard });
   revalidatePath('/cards');
   revalidatePath('/review');
   revalidatePath('/dashboard');

@@ -44,11 +44,11 @@ export function stateName(row: CardStateRow | null): (typeof STATE_NAMES)[number
 }
 
 /** Every card and question in the library with the learner's state, filtered and sorted. */
-export function browseCards(database: Db, library: Library, userId: string, query: BrowserQuery, now: Date) {
-  const settings = toStudySettings(getSettingsRow(database, userId));
+export async function browseCards(database: Db, library: Library, userId: string, query: BrowserQuery, now: Date) {
+  const settings = toStudySettings(await getSettingsRow(database, userId));
   const { day, end } = studyDayBounds(now, settings.day);
   const weekEnd = dayStartInstant(addDays(day, 7), settings.day);
-  const states = new Map(listCardStates(database, userId).map((r) => [r.itemId, r]));
+  const states = new Map((await listCardStates(database, userId)).map((r) => [r.itemId, r]));
   const needle = query.q.toLowerCase();
   let rows: BrowserRow[] = [];
   for (const [itemId, entry] of library.items) {

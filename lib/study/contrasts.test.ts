@@ -34,7 +34,7 @@ function withOneContrast(): Library {
   };
 }
 
-let ctx: ReturnType<typeof freshDb>;
+let ctx: Awaited<ReturnType<typeof freshDb>>;
 beforeEach(() => {
   ctx = freshDb();
 });
@@ -57,20 +57,20 @@ describe('contrast drills in the schedule', () => {
     expect(unlocked(library, [{ topicId: 'saga' }, { topicId: 'two-phase-commit' }], 'contrasts/test-saga-vs-2pc')).toBe(true);
   });
 
-  it('cannot be answered in /review before both lessons are read, and can after', () => {
-    const user = ctx.learner();
+  it('cannot be answered in /review before both lessons are read, and can after', async () => {
+    const user = await ctx.learner();
     const q = library.items.get(qid)!.question!;
     const right = q.options.findIndex((o) => o.correct);
-    markLessonRead(ctx.db, user, 'saga', T0);
-    expect(() => gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-000000000001', itemId: qid, answer: right, durationMs: 0 }, T0)).toThrow(
+    await markLessonRead(ctx.db, user, 'saga', T0);
+    await expect(gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-000000000001', itemId: qid, answer: right, durationMs: 0 }, T0)).rejects.toThrow(
       NotStudyableError,
     );
-    expect(loadStudyToday(ctx.db, library, user, T0).queue.items.some((i) => i.itemId === qid)).toBe(false);
-    markLessonRead(ctx.db, user, 'two-phase-commit', T0);
-    const today = loadStudyToday(ctx.db, { ...library }, user, T0);
+    expect((await loadStudyToday(ctx.db, library, user, T0)).queue.items.some((i) => i.itemId === qid)).toBe(false);
+    await markLessonRead(ctx.db, user, 'two-phase-commit', T0);
+    const today = await loadStudyToday(ctx.db, { ...library }, user, T0);
     const all = withContrasts(library, [{ topicId: 'saga' }, { topicId: 'two-phase-commit' }], []);
     expect(all.map((x) => x.itemId)).toEqual([qid]);
     expect(today.queue.counts.new).toBeGreaterThan(0);
-    expect(gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-000000000002', itemId: qid, answer: right, durationMs: 0 }, T0).correct).toBe(true);
+    expect((await gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-000000000002', itemId: qid, answer: right, durationMs: 0 }, T0)).correct).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { sqliteOf } from '@/lib/db/client';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '@/test/db-fixture';
@@ -12,7 +13,7 @@ import { cramHistory, cramItem, cramScope, cramSession, cramTopics } from './cra
 import { gradeItem, undoItem } from './review';
 
 const { library } = readLibrary(path.resolve('content'));
-let ctx: ReturnType<typeof freshDb>;
+let ctx: Awaited<ReturnType<typeof freshDb>>;
 beforeEach(() => {
   ctx = freshDb();
 });
@@ -43,21 +44,21 @@ describe('cramScope', () => {
 });
 
 describe('cramming', () => {
-  it('orders weakest first, logs answers as cram, and changes no card state', () => {
-    const user = ctx.learner();
-    markLessonRead(ctx.db, user, 'timeout', at(-1));
+  it('orders weakest first, logs answers as cram, and changes no card state', async () => {
+    const user = await ctx.learner();
+    await markLessonRead(ctx.db, user, 'timeout', at(-1));
     const [c1, c2] = library.topics.get('timeout')!.cards;
     // c1 studied well, c2 studied and failed: c2 is weaker by the time we cram.
     for (const [id, ratings] of [
       [c1!.id, [Rating.Good, Rating.Good, Rating.Easy]],
       [c2!.id, [Rating.Again, Rating.Good, Rating.Hard]],
     ] as const) {
-      ratings.forEach((r, i) => gradeItem(ctx.db, library, user, { id: uuid(), itemId: id, rating: r, durationMs: 0 }, at(i === 2 ? 1 : 0, i * 10)));
+      for (const [i, r] of ratings.entries()) await gradeItem(ctx.db, library, user, { id: uuid(), itemId: id, rating: r, durationMs: 0 }, at(i === 2 ? 1 : 0, i * 10));
     }
-    const statesBefore = listCardStates(ctx.db, user);
-    const logsBefore = allReviewLogs(ctx.db, user).length;
+    const statesBefore = await listCardStates(ctx.db, user);
+    const logsBefore = (await allReviewLogs(ctx.db, user)).length;
 
-    const session = cramSession(ctx.db, library, user, { patterns: ['timeout'] }, at(10));
+    const session = await cramSession(ctx.db, library, user, { patterns: ['timeout'] }, at(10));
     const ids = session.items.map((i) => i.itemId);
     const topic = library.topics.get('timeout')!;
     expect(ids).toHaveLength(topic.cards.length + topic.questions.length);
@@ -66,40 +67,40 @@ describe('cramming', () => {
     expect(session.items[0]!.retrievability).toBe(0);
 
     const q = topic.questions[0]!;
-    cramItem(ctx.db, library, user, { id: uuid(), itemId: c1!.id, rating: Rating.Again, durationMs: 1000 }, at(10, 1));
-    cramItem(ctx.db, library, user, { id: uuid(), itemId: c2!.id, rating: Rating.Good, durationMs: 1000 }, at(10, 2));
-    const { correct } = cramItem(ctx.db, library, user, { id: uuid(), itemId: q.id, answer: q.options.findIndex((o) => o.correct), durationMs: 0 }, at(10, 3));
+    await cramItem(ctx.db, library, user, { id: uuid(), itemId: c1!.id, rating: Rating.Again, durationMs: 1000 }, at(10, 1));
+    await cramItem(ctx.db, library, user, { id: uuid(), itemId: c2!.id, rating: Rating.Good, durationMs: 1000 }, at(10, 2));
+    const { correct } = await cramItem(ctx.db, library, user, { id: uuid(), itemId: q.id, answer: q.options.findIndex((o) => o.correct), durationMs: 0 }, at(10, 3));
     expect(correct).toBe(true);
 
     // Card states are exactly as before, and no state was created for the never-studied question.
-    expect(listCardStates(ctx.db, user)).toEqual(statesBefore);
-    const cram = ctx.db.select().from(reviewLogs).all().filter((l) => l.source === 'cram');
+    expect(await listCardStates(ctx.db, user)).toEqual(statesBefore);
+    const cram = (await ctx.db.select().from(reviewLogs)).filter((l) => l.source === 'cram');
     expect(cram).toHaveLength(3);
     expect(cram.map((l) => l.rating)).toEqual([Rating.Again, Rating.Good, Rating.Good]);
 
     // Kept out of the optimizer, its counter, rescheduling, limits, streaks and review statistics.
-    expect(allReviewLogs(ctx.db, user)).toHaveLength(logsBefore);
-    expect(countReviewsSince(ctx.db, user, null)).toBe(logsBefore);
-    expect(historiesByItem(ctx.db, user).get(q.id)).toBeUndefined();
-    expect(countReviews(ctx.db, user, at(9), at(11)).reviews).toBe(0);
-    expect(reviewTimesSince(ctx.db, user, at(9))).toHaveLength(0);
-    expect(reviewLogPoints(ctx.db, user, at(9))).toHaveLength(0);
+    expect(await allReviewLogs(ctx.db, user)).toHaveLength(logsBefore);
+    expect(await countReviewsSince(ctx.db, user, null)).toBe(logsBefore);
+    expect((await historiesByItem(ctx.db, user)).get(q.id)).toBeUndefined();
+    expect((await countReviews(ctx.db, user, at(9), at(11))).reviews).toBe(0);
+    expect(await reviewTimesSince(ctx.db, user, at(9))).toHaveLength(0);
+    expect(await reviewLogPoints(ctx.db, user, at(9))).toHaveLength(0);
     // ... and shown apart.
-    expect(cramHistory(ctx.db, user, at(10, 5))).toMatchObject({ answers: 3, recalled: 2, rows: [{ answers: 3, recalled: 2, items: 3 }] });
+    expect(await cramHistory(ctx.db, user, at(10, 5))).toMatchObject({ answers: 3, recalled: 2, rows: [{ answers: 3, recalled: 2, items: 3 }] });
 
     // A cram answer cannot be undone as a review (it changed nothing), and does not block undoing the last real review.
-    expect(() => undoItem(ctx.db, user, cram[0]!.id)).toThrow(ReviewNotFoundError);
-    const lastReal = ctx.db.select().from(reviewLogs).all().filter((l) => l.itemId === c1!.id && l.source === 'review').at(-1)!;
-    expect(() => undoItem(ctx.db, user, lastReal.id)).not.toThrow();
+    await expect(undoItem(ctx.db, user, cram[0]!.id)).rejects.toThrow(ReviewNotFoundError);
+    const lastReal = (await ctx.db.select().from(reviewLogs)).filter((l) => l.itemId === c1!.id && l.source === 'review').at(-1)!;
+    await undoItem(ctx.db, user, lastReal.id);
   });
 
-  it('leaves suspended cards out of the session', () => {
-    const user = ctx.learner();
+  it('leaves suspended cards out of the session', async () => {
+    const user = await ctx.learner();
     const card = library.topics.get('timeout')!.cards[0]!;
-    ctx.db.$client.prepare(
+    sqliteOf(ctx.db).prepare(
       "insert into card_states (user_id, item_id, topic_id, kind, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, suspended, created_at, updated_at) values (?, ?, 'timeout', 'card', 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0)",
     ).run(user, card.id);
-    const ids = cramSession(ctx.db, library, user, { patterns: ['timeout'] }, at(0)).items.map((i) => i.itemId);
+    const ids = (await cramSession(ctx.db, library, user, { patterns: ['timeout'] }, at(0))).items.map((i) => i.itemId);
     expect(ids).not.toContain(card.id);
   });
 });

@@ -50,11 +50,11 @@ export function cramTopics(library: Library, scope: CramScope): { title: string;
  * A cram session over every flashcard and question of the scope's patterns (suspended ones
  * left out), weakest first. Reads only: cramming never changes the schedule.
  */
-export function cramSession(database: Db, library: Library, userId: string, scope: CramScope, now: Date) {
+export async function cramSession(database: Db, library: Library, userId: string, scope: CramScope, now: Date) {
   const { title, topics } = cramTopics(library, scope);
-  const settings = toStudySettings(getSettingsRow(database, userId));
+  const settings = toStudySettings(await getSettingsRow(database, userId));
   const scheduler = createScheduler(settings.scheduler);
-  const rows = new Map(listCardStates(database, userId).map((r) => [r.itemId, r]));
+  const rows = new Map((await listCardStates(database, userId)).map((r) => [r.itemId, r]));
   const candidates = topics.flatMap((t) =>
     [...t.cards.map((c) => ({ itemId: c.id, tests: [] as string[] })), ...t.questions.map((q) => ({ itemId: q.id, tests: q.cards }))]
       .filter((i) => !rows.get(i.itemId)?.suspended)
@@ -67,7 +67,7 @@ export function cramSession(database: Db, library: Library, userId: string, scop
 }
 
 /** Records a cram answer: a log row with source `cram`; no card state is created or changed. */
-export function cramItem(database: Db, library: Library, userId: string, input: GradeInput, now: Date) {
+export async function cramItem(database: Db, library: Library, userId: string, input: GradeInput, now: Date) {
   const item = library.items.get(input.itemId);
   if (!item) throw new UnknownItemError('There is no card or question with that id.');
   let rating: Grade;
@@ -82,7 +82,7 @@ export function cramItem(database: Db, library: Library, userId: string, input: 
     if (input.rating === undefined) throw new BadGradeError('Grade a flashcard with a rating from 1 (Again) to 4 (Easy).');
     rating = input.rating as Grade;
   }
-  const log = recordCramAnswer(database, {
+  const log = await recordCramAnswer(database, {
     userId,
     logId: input.id,
     itemId: input.itemId,
@@ -94,11 +94,11 @@ export function cramItem(database: Db, library: Library, userId: string, input: 
 }
 
 /** Cram practice in the last `days` days, per study day, newest first: shown apart from reviews. */
-export function cramHistory(database: Db, userId: string, now: Date, days = 30) {
-  const day = toStudySettings(getSettingsRow(database, userId)).day;
+export async function cramHistory(database: Db, userId: string, now: Date, days = 30) {
+  const day = toStudySettings(await getSettingsRow(database, userId)).day;
   const byDay = new Map<string, { answers: number; recalled: number; items: Set<string> }>();
   const dayOf = studyDayKeyer(day);
-  for (const p of cramLogPoints(database, userId, new Date(now.getTime() - days * 86_400_000))) {
+  for (const p of await cramLogPoints(database, userId, new Date(now.getTime() - days * 86_400_000))) {
     const key = dayOf(p.review);
     const d = byDay.get(key) ?? { answers: 0, recalled: 0, items: new Set<string>() };
     d.answers += 1;

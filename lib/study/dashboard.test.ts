@@ -17,7 +17,7 @@ const NOW = new Date('2026-07-15T10:00:00Z'); // 12:00 in Berlin (UTC+2): study 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const { library } = readLibrary(path.resolve('content'));
-let ctx: ReturnType<typeof freshDb>;
+let ctx: Awaited<ReturnType<typeof freshDb>>;
 let userId: string;
 
 interface Seeded {
@@ -27,10 +27,10 @@ interface Seeded {
 }
 const seeded: Seeded[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   ctx = freshDb();
-  userId = ctx.learner();
-  ctx.db.update(userSettings).set({ timezone: 'Europe/Berlin', dayStartHour: 4 }).where(eq(userSettings.userId, userId)).run();
+  userId = await ctx.learner();
+  await ctx.db.update(userSettings).set({ timezone: 'Europe/Berlin', dayStartHour: 4 }).where(eq(userSettings.userId, userId));
   let k = 0;
   for (let d = 119; d >= 0; d--) {
     for (let j = 0; j < 2 * (d % 4); j++) {
@@ -39,7 +39,7 @@ beforeAll(() => {
       const rating = k % 5 === 0 ? Rating.Again : Rating.Good;
       const scheduledDays = k % 2 === 0 ? 10 : 30;
       seeded.push({ d, rating, scheduledDays });
-      ctx.db
+      await ctx.db
         .insert(reviewLogs)
         .values({
           id: `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`,
@@ -59,8 +59,7 @@ beforeAll(() => {
           hadState: true,
           durationMs: 45_000,
           source: 'review',
-        })
-        .run();
+        });
       k++;
     }
   }
@@ -85,13 +84,13 @@ beforeAll(() => {
     createdAt: NOW,
     updatedAt: NOW,
   });
-  for (let i = 0; i < 10; i++) ctx.db.insert(cardStates).values(row(i, State.Review, new Date(NOW.getTime() + i * DAY))).run();
-  ctx.db.insert(cardStates).values(row(10, State.Review, new Date(NOW.getTime() - 3 * DAY))).run();
-  ctx.db.insert(cardStates).values(row(11, State.Review, new Date(NOW.getTime() - 3 * DAY))).run();
-  ctx.db.insert(cardStates).values(row(12, State.Review, new Date(NOW.getTime() + DAY), true)).run();
-  ctx.db.insert(cardStates).values(row(13, State.Learning, new Date(NOW.getTime() - 60_000))).run();
-  ctx.db.insert(cardStates).values(row(14, State.Learning, new Date(NOW.getTime() + 2 * HOUR))).run();
-  ctx.db.insert(cardStates).values(row(15, State.Relearning, new Date(NOW.getTime() + 5 * 60_000))).run();
+  for (let i = 0; i < 10; i++) await ctx.db.insert(cardStates).values(row(i, State.Review, new Date(NOW.getTime() + i * DAY)));
+  await ctx.db.insert(cardStates).values(row(10, State.Review, new Date(NOW.getTime() - 3 * DAY)));
+  await ctx.db.insert(cardStates).values(row(11, State.Review, new Date(NOW.getTime() - 3 * DAY)));
+  await ctx.db.insert(cardStates).values(row(12, State.Review, new Date(NOW.getTime() + DAY), true));
+  await ctx.db.insert(cardStates).values(row(13, State.Learning, new Date(NOW.getTime() - 60_000)));
+  await ctx.db.insert(cardStates).values(row(14, State.Learning, new Date(NOW.getTime() + 2 * HOUR)));
+  await ctx.db.insert(cardStates).values(row(15, State.Relearning, new Date(NOW.getTime() + 5 * 60_000)));
 });
 afterAll(() => ctx.cleanup());
 
@@ -101,8 +100,8 @@ describe('dashboard figures on a seeded review log', () => {
     expect(seeded).toHaveLength(360);
   });
 
-  it('heatmap: one cell per day for a year, with each day\'s count', () => {
-    const stats = dashboardStats(ctx.db, library, learnerProgress(ctx.db, library, userId, NOW), userId, NOW);
+  it('heatmap: one cell per day for a year, with each day\'s count', async () => {
+    const stats = await dashboardStats(ctx.db, library, await learnerProgress(ctx.db, library, userId, NOW), userId, NOW);
     expect(stats.today).toBe('2026-07-15');
     expect(stats.heatmap).toHaveLength(365);
     expect(stats.heatmap.at(-1)).toEqual({ day: '2026-07-15', count: 0 }); // d = 0
@@ -112,8 +111,8 @@ describe('dashboard figures on a seeded review log', () => {
     expect(stats.heatmap.filter((d) => d.count > 0)).toHaveLength(90); // 3 of every 4 days
   });
 
-  it('reviews and minutes per day over the last 30 days', () => {
-    const stats = dashboardStats(ctx.db, library, learnerProgress(ctx.db, library, userId, NOW), userId, NOW);
+  it('reviews and minutes per day over the last 30 days', async () => {
+    const stats = await dashboardStats(ctx.db, library, await learnerProgress(ctx.db, library, userId, NOW), userId, NOW);
     // d = 0..29: 7 cycles (84) plus d = 28 (0) and d = 29 (2)
     expect(stats.last30.reduce((s, d) => s + d.count, 0)).toBe(86);
     // 45 s a review, minutes rounded per day: 2 reviews -> 1.5 -> 2 min, 4 -> 3 min, 6 -> 4.5 -> 5 min.
@@ -122,15 +121,15 @@ describe('dashboard figures on a seeded review log', () => {
     expect(stats.last30[28]).toEqual({ day: '2026-07-14', count: 2, minutes: 2 });
   });
 
-  it('current and longest streak', () => {
-    const stats = dashboardStats(ctx.db, library, learnerProgress(ctx.db, library, userId, NOW), userId, NOW);
+  it('current and longest streak', async () => {
+    const stats = await dashboardStats(ctx.db, library, await learnerProgress(ctx.db, library, userId, NOW), userId, NOW);
     // nothing today (d = 0); yesterday back to d = 3 studied, d = 4 not
     expect(stats.streak).toBe(3);
     expect(stats.longestStreak).toBe(3);
   });
 
-  it('true retention over 30 days, young and mature', () => {
-    const stats = dashboardStats(ctx.db, library, learnerProgress(ctx.db, library, userId, NOW), userId, NOW);
+  it('true retention over 30 days, young and mature', async () => {
+    const stats = await dashboardStats(ctx.db, library, await learnerProgress(ctx.db, library, userId, NOW), userId, NOW);
     const last30 = seeded.filter((s) => s.d < 30);
     const young = last30.filter((s) => s.scheduledDays < 21);
     const mature = last30.filter((s) => s.scheduledDays >= 21);
@@ -145,22 +144,22 @@ describe('dashboard figures on a seeded review log', () => {
     expect(passed / 86).toBeLessThan(0.85);
   });
 
-  it('forecast of due reviews for 30 days', () => {
-    const stats = dashboardStats(ctx.db, library, learnerProgress(ctx.db, library, userId, NOW), userId, NOW);
+  it('forecast of due reviews for 30 days', async () => {
+    const stats = await dashboardStats(ctx.db, library, await learnerProgress(ctx.db, library, userId, NOW), userId, NOW);
     // today: card due now + 2 overdue + learning due a minute ago + learning in 2 h + relearning in 5 min
     expect(stats.forecast[0]).toEqual({ day: '2026-07-15', count: 6 });
     for (let i = 1; i <= 9; i++) expect(stats.forecast[i]!.count).toBe(1); // suspended one left out
     expect(stats.forecast.slice(10).every((d) => d.count === 0)).toBe(true);
   });
 
-  it('cards by state', () => {
-    const stats = dashboardStats(ctx.db, library, learnerProgress(ctx.db, library, userId, NOW), userId, NOW);
+  it('cards by state', async () => {
+    const stats = await dashboardStats(ctx.db, library, await learnerProgress(ctx.db, library, userId, NOW), userId, NOW);
     const allCards = [...library.items.values()].filter((i) => i.kind === 'card').length;
     expect(stats.byState).toEqual({ new: allCards - 16, learning: 2, review: 13, relearning: 1 });
   });
 
-  it('today\'s queue: due now and reviews done', () => {
-    const today = loadStudyToday(ctx.db, library, userId, NOW);
+  it('today\'s queue: due now and reviews done', async () => {
+    const today = await loadStudyToday(ctx.db, library, userId, NOW);
     // learning due within 20 minutes: the one a minute ago and the relearning in 5 minutes
     expect(today.queue.counts.learning).toBe(2);
     // review cards due before tomorrow 04:00 Berlin: the one due now and the two overdue

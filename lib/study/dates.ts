@@ -5,13 +5,13 @@ import { studyDay } from '@/lib/srs/day';
 import { toStudySettings } from '@/lib/srs/settings';
 
 /** The study day (YYYY-MM-DD) of an instant for this learner: their timezone and day start. */
-export function learnerDay(database: Db, userId: string, instant: Date): string {
-  return studyDay(instant, toStudySettings(getSettingsRow(database, userId)).day);
+export async function learnerDay(database: Db, userId: string, instant: Date): Promise<string> {
+  return studyDay(instant, toStudySettings(await getSettingsRow(database, userId)).day);
 }
 
 /** A date and time in the learner's timezone, for tables. */
-export function learnerDateTime(database: Db, userId: string): (instant: Date) => string {
-  const tz = toStudySettings(getSettingsRow(database, userId)).day.timezone;
+export async function learnerDateTime(database: Db, userId: string): Promise<(instant: Date) => string> {
+  const tz = toStudySettings(await getSettingsRow(database, userId)).day.timezone;
   const f = new Intl.DateTimeFormat('en-GB', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
   return (d) => f.format(d);
 }

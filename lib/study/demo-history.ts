@@ -8,6 +8,7 @@ import { quizResults } from '@/lib/db/quiz';
 import { listLessonReads, markLessonRead } from '@/lib/db/reviews';
 import { reviewLogs } from '@/lib/db/schema';
 import { getSettingsRow } from '@/lib/db/settings';
+import { first } from '@/lib/db/tx';
 import { cardRetrievability } from '@/lib/progress/mastery';
 import { pathSteps } from '@/lib/progress/steps';
 import { hashSeed, prng } from '@/lib/quiz/shuffle';
@@ -29,16 +30,15 @@ export interface DemoHistoryReport {
 }
 
 /** The first study day the demo history still lacks (the day after the last review, at most 60 days back), or null when it is up to date. */
-export function demoHistoryFrom(database: Db, userId: string, now: Date): string | null {
-  const dayConfig = toStudySettings(getSettingsRow(database, userId)).day;
+export async function demoHistoryFrom(database: Db, userId: string, now: Date): Promise<string | null> {
+  const dayConfig = toStudySettings(await getSettingsRow(database, userId)).day;
   const today = studyDay(now, dayConfig);
-  const last = database
+  const last = await first(database
     .select({ review: reviewLogs.review })
     .from(reviewLogs)
     .where(and(eq(reviewLogs.userId, userId), ne(reviewLogs.source, 'cram')))
     .orderBy(desc(reviewLogs.review))
-    .limit(1)
-    .get();
+    .limit(1));
   const earliest = addDays(today, -(DEMO_HISTORY_DAYS - 1));
   const day = last ? addDays(studyDay(last.review, dayConfig), 1) : earliest;
   if (day > today) return null;
@@ -56,13 +56,13 @@ export function demoHistoryFrom(database: Db, userId: string, now: Date): string
  * touching what anyone did in the demo account meanwhile. Today's session leaves some of the
  * day's due cards for whoever tries the demo.
  */
-export function simulateDemoHistory(database: Db, library: Library, userId: string, now: Date): DemoHistoryReport {
-  const settings = toStudySettings(getSettingsRow(database, userId));
+export async function simulateDemoHistory(database: Db, library: Library, userId: string, now: Date): Promise<DemoHistoryReport> {
+  const settings = toStudySettings(await getSettingsRow(database, userId));
   const dayConfig = settings.day;
   const scheduler = createScheduler(settings.scheduler);
   const today = studyDay(now, dayConfig);
   const earliest = addDays(today, -(DEMO_HISTORY_DAYS - 1));
-  let day = demoHistoryFrom(database, userId, now) ?? addDays(today, 1);
+  let day = await demoHistoryFrom(database, userId, now) ?? addDays(today, 1);
   const report: DemoHistoryReport = { days: 0, reads: 0, reviews: 0, quizAttempts: 0 };
 
   const order = ['beginner', 'intermediate', 'advanced'].flatMap((id) => {
@@ -82,28 +82,28 @@ export function simulateDemoHistory(database: Db, library: Library, userId: stri
       if (latest <= dayStart) break;
       if (t > latest) t = latest;
     }
-    const reads = new Set(listLessonReads(database, userId).map((r) => r.topicId));
+    const reads = new Set((await listLessonReads(database, userId)).map((r) => r.topicId));
     if (!isToday && reads.size > 0 && rand() < 0.1) continue; // A day off now and then, as real learners take.
     report.days++;
 
     // The quiz of yesterday's lesson, before today's reviews.
     const lastRead = [...readingList].reverse().find((slug) => reads.has(slug));
-    if (lastRead && !isToday && !quizResults(database, userId).get(lastRead)?.passed && rand() < 0.8) {
+    if (lastRead && !isToday && !(await quizResults(database, userId)).get(lastRead)?.passed && rand() < 0.8) {
       const topic = library.topics.get(lastRead)!;
       if (topic.questions.length > 0) {
-        const attempt = startQuiz(database, library, userId, 'topic', topic.id, t);
+        const attempt = await startQuiz(database, library, userId, 'topic', topic.id, t);
         const skill = 0.65 + rand() * 0.3;
-        attempt.questionIds.forEach((qid, i) => {
+        for (const [i, qid] of attempt.questionIds.entries()) {
           const q = library.items.get(qid)!.question!;
           const order = attempt.optionOrders[i]!;
           const right = order.findIndex((o) => q.options[o]?.correct);
           const position = rand() < skill ? right : (right + 1 + Math.floor(rand() * (order.length - 1))) % order.length;
           const durationMs = 15_000 + Math.floor(rand() * 30_000);
-          answerQuestion(database, library, userId, { attemptId: attempt.id, questionId: qid, position, durationMs }, t);
+          await answerQuestion(database, library, userId, { attemptId: attempt.id, questionId: qid, position, durationMs }, t);
           t = new Date(t.getTime() + durationMs);
           report.reviews++;
-        });
-        finishQuiz(database, library, userId, attempt.id, t);
+        }
+        await finishQuiz(database, library, userId, attempt.id, t);
         report.quizAttempts++;
       }
     }
@@ -111,14 +111,14 @@ export function simulateDemoHistory(database: Db, library: Library, userId: stri
     // A new lesson about every other day (the first day always), read before the reviews so its cards join them.
     const next = readingList.find((slug) => !reads.has(slug));
     if (next && !isToday && (reads.size === 0 || rand() < 0.3)) {
-      markLessonRead(database, userId, next, t);
+      await markLessonRead(database, userId, next, t);
       t = new Date(t.getTime() + 15 * 60_000);
       report.reads++;
     }
 
     // Today's queue, as /review serves it; learning steps bring cards back within the session.
     for (let pass = 0; pass < 4; pass++) {
-      const items = loadStudyToday(database, library, userId, t).queue.items.slice(0, isToday ? 6 : 80);
+      const items = (await loadStudyToday(database, library, userId, t)).queue.items.slice(0, isToday ? 6 : 80);
       if (items.length === 0) break;
       for (const item of items) {
         const content = library.items.get(item.itemId);
@@ -132,11 +132,11 @@ export function simulateDemoHistory(database: Db, library: Library, userId: stri
           const q = content.question!;
           const right = q.options.findIndex((o) => o.correct);
           const answer = remembered ? right : (right + 1) % q.options.length;
-          gradeItem(database, library, userId, { id, itemId: item.itemId, answer, durationMs }, t);
+          await gradeItem(database, library, userId, { id, itemId: item.itemId, answer, durationMs }, t);
         } else {
           const extra = rand();
           const rating = !remembered ? 1 : extra < 0.1 ? 2 : extra > 0.92 ? 4 : 3;
-          gradeItem(database, library, userId, { id, itemId: item.itemId, rating, durationMs }, t);
+          await gradeItem(database, library, userId, { id, itemId: item.itemId, rating, durationMs }, t);
         }
         t = new Date(t.getTime() + durationMs);
         report.reviews++;
@@ -148,20 +148,20 @@ export function simulateDemoHistory(database: Db, library: Library, userId: stri
   }
 
   // The paths it started: beginner at the start, then each later path when its first lesson was read.
-  const readAt = new Map(listLessonReads(database, userId).map((r) => [r.topicId, r.readAt]));
-  enrollInPath(database, userId, 'beginner', dayStartInstant(earliest, dayConfig));
+  const readAt = new Map((await listLessonReads(database, userId)).map((r) => [r.topicId, r.readAt]));
+  await enrollInPath(database, userId, 'beginner', dayStartInstant(earliest, dayConfig));
   let current = 'beginner';
   for (const id of ['intermediate', 'advanced']) {
     const path = library.paths.find((p) => p.id === id);
     const first = path && readAt.get(pathSteps(path)[0]!.slug);
     if (first) {
-      enrollInPath(database, userId, id, first);
+      await enrollInPath(database, userId, id, first);
       current = id;
     }
   }
   // The interview the demo learner is preparing for: three weeks out on the path being studied, renewed once it has passed.
-  const row = getSettingsRow(database, userId);
-  if (!row.targetDate || row.targetDate <= today) setTarget(database, userId, { date: addDays(today, 21), pathId: current });
-  finishOnboarding(database, userId, 'interview', dayStartInstant(earliest, dayConfig));
+  const row = await getSettingsRow(database, userId);
+  if (!row.targetDate || row.targetDate <= today) await setTarget(database, userId, { date: addDays(today, 21), pathId: current });
+  await finishOnboarding(database, userId, 'interview', dayStartInstant(earliest, dayConfig));
   return report;
 }

@@ -24,7 +24,7 @@ export interface ListedPattern {
  * patterns it names (laws and pillars: the lessons that name them; case studies: the
  * patterns at work; domains: the subgroup's patterns in the order to learn them).
  */
-export function foundationView(kind: FoundationKind, id: string, userId: string) {
+export async function foundationView(kind: FoundationKind, id: string, userId: string) {
   const library = getLibrary();
   const topic = library.topics.get(`${TOPIC_FOLDERS[kind]}/${id}`);
   if (!topic) return null;
@@ -40,16 +40,16 @@ export function foundationView(kind: FoundationKind, id: string, userId: string)
     const field = kind === 'law' ? 'laws' : 'pillars';
     patterns = library.patterns.filter((p) => (p.meta?.[field] as string[] | undefined)?.includes(id)).map((p) => listed(p.slug));
   }
-  const read = listLessonReads(db(), userId).find((r) => r.topicId === topic.id);
+  const read = (await listLessonReads(db(), userId)).find((r) => r.topicId === topic.id);
   const family = { law: library.laws, pillar: library.pillars, 'case-study': library.caseStudies, domain: library.domains }[kind];
   const siblings = family.map((t: Topic) => ({ href: t.href, label: t.title }));
   return {
     topic,
     patterns,
     siblings,
-    readAt: read ? learnerDay(db(), userId, read.readAt) : null,
-    quizResult: quizResults(db(), userId).get(topic.id),
-    next: nextPathStep(db(), library, userId, topic.id),
+    readAt: read ? await learnerDay(db(), userId, read.readAt) : null,
+    quizResult: (await quizResults(db(), userId)).get(topic.id),
+    next: await nextPathStep(db(), library, userId, topic.id),
     introHtml: topic.intro ? renderCached(`${topic.id}#intro`, topic.intro) : '',
     sections: topic.sections.map((s) => ({ id: s.id, title: s.title, html: renderCached(`${topic.id}#${s.id}`, s.markdown) })),
     hasDiagram: topic.sections.some((s) => hasMermaid(s.markdown)),

@@ -21,17 +21,17 @@ export interface NextStepLink {
  * from the lesson `fromSlug` when given. Reads only the reads, quiz results and
  * enrollments, so the review page can afford it.
  */
-export function nextPathStep(database: Db, library: Library, userId: string, fromSlug?: string): NextStepLink | null {
-  const enrollments = listEnrollments(database, userId).sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
-  const targetPath = getSettingsRow(database, userId).targetPath;
+export async function nextPathStep(database: Db, library: Library, userId: string, fromSlug?: string): Promise<NextStepLink | null> {
+  const enrollments = (await listEnrollments(database, userId)).sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
+  const targetPath = (await getSettingsRow(database, userId)).targetPath;
   const path =
     library.paths.find((p) => p.id === enrollments[0]?.pathId) ??
     library.paths.find((p) => p.id === targetPath) ??
     library.paths.find((p) => p.id === 'beginner') ??
     library.paths[0];
   if (!path) return null;
-  const reads = new Set(listLessonReads(database, userId).map((r) => r.topicId));
-  const quizzes = quizResults(database, userId);
+  const reads = new Set((await listLessonReads(database, userId)).map((r) => r.topicId));
+  const quizzes = await quizResults(database, userId);
   const all = pathSteps(path);
   const steps = all
     .map((s) => ({ ...s, topic: library.topics.get(s.slug) }))

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { requireUser } from '@/lib/auth/session';
 import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
+import { transaction } from '@/lib/db/tx';
 import { finishOnboarding } from '@/lib/db/onboarding';
 import { enrollInPath, setTarget } from '@/lib/db/progress';
 import { gradePlacement, placementAnswers, type PlacementResult } from '@/lib/onboarding/placement';
@@ -47,22 +48,22 @@ export async function finishFirstRunAction(_prev: FirstRunState, formArg: FormDa
   }
   const database = db();
   const data = parsed.data;
-  // One connection, synchronous: the three writes commit together.
-  database.transaction(() => {
-    finishOnboarding(database, user.id, data.goal, now);
-    enrollInPath(database, user.id, data.pathId, now);
-    if (data.goal === 'interview') setTarget(database, user.id, { date: data.date, pathId: data.pathId });
+  // The three writes commit together.
+  await transaction(database, async (tx) => {
+    await finishOnboarding(tx, user.id, data.goal, now);
+    await enrollInPath(tx, user.id, data.pathId, now);
+    if (data.goal === 'interview') await setTarget(tx, user.id, { date: data.date, pathId: data.pathId });
   });
   revalidatePath('/dashboard');
   revalidatePath('/paths');
-  redirect(firstRunDestination(database, library, user.id, parsed.data.goal, parsed.data.pathId, now));
+  redirect(await firstRunDestination(database, library, user.id, parsed.data.goal, parsed.data.pathId, now));
 }
 
 /** "Skip for now": the dashboard stops offering the first run; settings still links to it. */
 export async function skipFirstRunAction(_prev: FirstRunState, formArg: FormData): Promise<FirstRunState> {
   const user = await requireUser('/welcome');
   if (!asFormData(formArg)) return { error: NOT_A_FORM };
-  finishOnboarding(db(), user.id, undefined, new Date());
+  await finishOnboarding(db(), user.id, undefined, new Date());
   revalidatePath('/dashboard');
   redirect('/dashboard');
 }

@@ -17,9 +17,9 @@ export function targetDateProblem(date: string, now: Date): string | null {
 }
 
 /** Where the first run ends: the team page for an invited learner, else the next step (the first lesson) of the chosen path. */
-export function firstRunDestination(database: Db, library: Library, userId: string, goal: Goal, pathId: string, now: Date): string {
+export async function firstRunDestination(database: Db, library: Library, userId: string, goal: Goal, pathId: string, now: Date): Promise<string> {
   if (goal === 'team') return '/teams';
-  const path = learnerProgress(database, library, userId, now).paths.find((p) => p.path.id === pathId);
+  const path = (await learnerProgress(database, library, userId, now)).paths.find((p) => p.path.id === pathId);
   if (!path?.next) return `/paths/${pathId}`;
   return continueHref(path.next);
 }

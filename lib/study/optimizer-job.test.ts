@@ -12,7 +12,7 @@ import { gradeItem, undoItem } from './review';
 
 const { library } = readLibrary(path.resolve('content'));
 
-let ctx: ReturnType<typeof freshDb>;
+let ctx: Awaited<ReturnType<typeof freshDb>>;
 beforeEach(() => {
   ctx = freshDb();
 });
@@ -20,7 +20,7 @@ afterEach(() => ctx.cleanup());
 
 async function settled(userId: string, id: string) {
   for (let i = 0; i < 200; i++) {
-    const run = getRun(ctx.db, userId, id)!;
+    const run = (await getRun(ctx.db, userId, id))!;
     if (run.status === 'done' || run.status === 'failed') return run;
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -29,45 +29,45 @@ async function settled(userId: string, id: string) {
 
 describe('optimizer job', () => {
   it('says how many more reviews are needed below the minimum', async () => {
-    const user = ctx.learner();
-    const run = await settled(user, startOptimizer(ctx.db, user, 'manual'));
+    const user = await ctx.learner();
+    const run = await settled(user, await startOptimizer(ctx.db, user, 'manual'));
     expect(run.status).toBe('failed');
     expect(run.message).toMatch(/You have 0 reviews; the optimizer needs at least 400\. 400 more to go\./);
   });
 
-  it('marks a run left running by a restarted server as interrupted', () => {
-    const user = ctx.learner();
+  it('marks a run left running by a restarted server as interrupted', async () => {
+    const user = await ctx.learner();
     const now = new Date();
-    const stale = createRun(ctx.db, { id: '00000000-0000-4000-8000-0000000000f1', userId: user, trigger: 'manual', now: new Date(now.getTime() - 20 * 60_000) });
-    expect(settleStaleRun(ctx.db, { ...stale, status: 'running' }, now).status).toBe('failed');
-    expect(getRun(ctx.db, user, stale.id)!.message).toMatch(/interrupted/);
-    const fresh = createRun(ctx.db, { id: '00000000-0000-4000-8000-0000000000f2', userId: user, trigger: 'manual', now });
-    expect(settleStaleRun(ctx.db, fresh, now).status).toBe('queued');
+    const stale = await createRun(ctx.db, { id: '00000000-0000-4000-8000-0000000000f1', userId: user, trigger: 'manual', now: new Date(now.getTime() - 20 * 60_000) });
+    expect((await settleStaleRun(ctx.db, { ...stale, status: 'running' }, now)).status).toBe('failed');
+    expect((await getRun(ctx.db, user, stale.id))!.message).toMatch(/interrupted/);
+    const fresh = await createRun(ctx.db, { id: '00000000-0000-4000-8000-0000000000f2', userId: user, trigger: 'manual', now });
+    expect((await settleStaleRun(ctx.db, fresh, now)).status).toBe('queued');
   });
 
   it('refuses a second run while one is queued or running, even one another process started', async () => {
-    const user = ctx.learner();
+    const user = await ctx.learner();
     const now = new Date();
     // Started by another server process: this one's memory knows nothing of it.
-    createRun(ctx.db, { id: '00000000-0000-4000-8000-0000000000f3', userId: user, trigger: 'manual', now: new Date(now.getTime() - 60_000) });
-    expect(() => startOptimizer(ctx.db, user, 'manual', now)).toThrow(OptimizerBusyError);
-    expect(() => startOptimizer(ctx.db, user, 'auto', now)).toThrow(OptimizerBusyError);
+    await createRun(ctx.db, { id: '00000000-0000-4000-8000-0000000000f3', userId: user, trigger: 'manual', now: new Date(now.getTime() - 60_000) });
+    await expect(startOptimizer(ctx.db, user, 'manual', now)).rejects.toThrow(OptimizerBusyError);
+    await expect(startOptimizer(ctx.db, user, 'auto', now)).rejects.toThrow(OptimizerBusyError);
     // Another learner is not held up.
-    const other = ctx.learner();
-    await settled(other, startOptimizer(ctx.db, other, 'manual', now));
+    const other = await ctx.learner();
+    await settled(other, await startOptimizer(ctx.db, other, 'manual', now));
   });
 
   it('allows at most a few manual runs a day', async () => {
-    const user = ctx.learner();
+    const user = await ctx.learner();
     const now = new Date();
     for (let i = 0; i < DAILY_MANUAL_RUNS; i++) {
       const id = `00000000-0000-4000-8000-00000000010${i}`;
-      createRun(ctx.db, { id, userId: user, trigger: 'manual', now: new Date(now.getTime() - (i + 1) * 3_600_000) });
-      updateRun(ctx.db, id, { status: 'done' });
+      await createRun(ctx.db, { id, userId: user, trigger: 'manual', now: new Date(now.getTime() - (i + 1) * 3_600_000) });
+      await updateRun(ctx.db, id, { status: 'done' });
     }
     let error: unknown;
     try {
-      startOptimizer(ctx.db, user, 'manual', now);
+      await startOptimizer(ctx.db, user, 'manual', now);
     } catch (e) {
       error = e;
     }
@@ -75,71 +75,72 @@ describe('optimizer job', () => {
     // The oldest of the five frees up 24 h after it started: 19 h from now.
     expect((error as OptimizerLimitError).retryAfterSeconds).toBe(19 * 3600);
     // A day later the learner may run it again.
-    await settled(user, startOptimizer(ctx.db, user, 'manual', new Date(now.getTime() + 86_400_000)));
+    await settled(user, await startOptimizer(ctx.db, user, 'manual', new Date(now.getTime() + 86_400_000)));
   });
 });
 
 describe('the automatic run check is a counter, not a count of the log', () => {
-  const counter = (user: string) => getSettingsRow(ctx.db, user).reviewsSinceOptimize;
-  const setCounter = (user: string, n: number) =>
-    ctx.db.update(userSettings).set({ reviewsSinceOptimize: n }).where(eq(userSettings.userId, user)).run();
-  const runs = (user: string) => ctx.db.select().from(optimizerRuns).where(eq(optimizerRuns.userId, user)).all();
+  const counter = async (user: string) => (await getSettingsRow(ctx.db, user)).reviewsSinceOptimize;
+  const setCounter = async (user: string, n: number) =>
+    await ctx.db.update(userSettings).set({ reviewsSinceOptimize: n }).where(eq(userSettings.userId, user));
+  const runs = async (user: string) => await ctx.db.select().from(optimizerRuns).where(eq(optimizerRuns.userId, user));
 
   it('each grade adds one in its transaction, undo takes it back, a claimed run resets it', async () => {
-    const user = ctx.learner();
+    const user = await ctx.learner();
     const now = new Date('2026-04-01T10:00:00Z');
-    markLessonRead(ctx.db, user, 'timeout', now);
+    await markLessonRead(ctx.db, user, 'timeout', now);
     const cards = library.topics.get('timeout')!.cards.map((c) => c.id);
-    const results = cards.slice(0, 3).map((itemId, i) =>
-      gradeItem(ctx.db, library, user, { id: `00000000-0000-4000-8000-0000000002${i}0`, itemId, rating: 3, durationMs: 0 }, now),
-    );
+    const results = [];
+    for (const [i, itemId] of cards.slice(0, 3).entries()) {
+      results.push(await gradeItem(ctx.db, library, user, { id: `00000000-0000-4000-8000-0000000002${i}0`, itemId, rating: 3, durationMs: 0 }, now));
+    }
     expect(results.map((r) => r.reviewsSinceOptimize)).toEqual([1, 2, 3]);
-    expect(counter(user)).toBe(3);
+    expect(await counter(user)).toBe(3);
     // A retried grade is refused and counts nothing.
-    expect(() => gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-000000000200', itemId: cards[0]!, rating: 3, durationMs: 0 }, now)).toThrow();
-    expect(counter(user)).toBe(3);
-    undoItem(ctx.db, user, '00000000-0000-4000-8000-000000000220');
-    expect(counter(user)).toBe(2);
-    await settled(user, startOptimizer(ctx.db, user, 'manual', now));
-    expect(counter(user)).toBe(0);
+    await expect(gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-000000000200', itemId: cards[0]!, rating: 3, durationMs: 0 }, now)).rejects.toThrow();
+    expect(await counter(user)).toBe(3);
+    await undoItem(ctx.db, user, '00000000-0000-4000-8000-000000000220');
+    expect(await counter(user)).toBe(2);
+    await settled(user, await startOptimizer(ctx.db, user, 'manual', now));
+    expect(await counter(user)).toBe(0);
   });
 
   it(`starts a run after ${AUTO_EVERY_REVIEWS} new reviews, not before, and not when the learner turned it off`, async () => {
-    const user = ctx.learner();
-    setCounter(user, AUTO_EVERY_REVIEWS - 1);
-    maybeAutoOptimize(ctx.db, user);
-    expect(runs(user)).toHaveLength(0);
-    setCounter(user, AUTO_EVERY_REVIEWS);
-    ctx.db.update(userSettings).set({ autoOptimize: false }).where(eq(userSettings.userId, user)).run();
-    maybeAutoOptimize(ctx.db, user);
-    expect(runs(user)).toHaveLength(0);
-    ctx.db.update(userSettings).set({ autoOptimize: true }).where(eq(userSettings.userId, user)).run();
-    maybeAutoOptimize(ctx.db, user);
-    const [run] = runs(user);
+    const user = await ctx.learner();
+    await setCounter(user, AUTO_EVERY_REVIEWS - 1);
+    await maybeAutoOptimize(ctx.db, user);
+    expect(await runs(user)).toHaveLength(0);
+    await setCounter(user, AUTO_EVERY_REVIEWS);
+    await ctx.db.update(userSettings).set({ autoOptimize: false }).where(eq(userSettings.userId, user));
+    await maybeAutoOptimize(ctx.db, user);
+    expect(await runs(user)).toHaveLength(0);
+    await ctx.db.update(userSettings).set({ autoOptimize: true }).where(eq(userSettings.userId, user));
+    await maybeAutoOptimize(ctx.db, user);
+    const [run] = await runs(user);
     expect(run?.trigger).toBe('auto');
-    expect(counter(user)).toBe(0);
+    expect(await counter(user)).toBe(0);
     await settled(user, run!.id);
   });
 
   it('starts a monthly run only with a review since the last one and enough history', async () => {
-    const user = ctx.learner();
+    const user = await ctx.learner();
     const now = new Date();
-    const old = createRun(ctx.db, { id: '00000000-0000-4000-8000-0000000003f1', userId: user, trigger: 'auto', now: new Date(now.getTime() - (AUTO_EVERY_DAYS + 1) * 86_400_000) });
-    updateRun(ctx.db, old.id, { status: 'done' });
-    setCounter(user, 5);
+    const old = await createRun(ctx.db, { id: '00000000-0000-4000-8000-0000000003f1', userId: user, trigger: 'auto', now: new Date(now.getTime() - (AUTO_EVERY_DAYS + 1) * 86_400_000) });
+    await updateRun(ctx.db, old.id, { status: 'done' });
+    await setCounter(user, 5);
     // Fewer than the optimizer's minimum reviews in the log: nothing to fit.
-    maybeAutoOptimize(ctx.db, user, now);
-    expect(runs(user)).toHaveLength(1);
-    setCounter(user, 0);
-    maybeAutoOptimize(ctx.db, user, now);
-    expect(runs(user)).toHaveLength(1);
+    await maybeAutoOptimize(ctx.db, user, now);
+    expect(await runs(user)).toHaveLength(1);
+    await setCounter(user, 0);
+    await maybeAutoOptimize(ctx.db, user, now);
+    expect(await runs(user)).toHaveLength(1);
   });
 
-  it('a run another process claimed first is not an error for the grade that found it due', () => {
-    const user = ctx.learner();
-    createRun(ctx.db, { id: '00000000-0000-4000-8000-0000000003f2', userId: user, trigger: 'manual', now: new Date() });
-    setCounter(user, AUTO_EVERY_REVIEWS);
-    expect(() => maybeAutoOptimize(ctx.db, user)).not.toThrow();
-    expect(runs(user)).toHaveLength(1);
+  it('a run another process claimed first is not an error for the grade that found it due', async () => {
+    const user = await ctx.learner();
+    await createRun(ctx.db, { id: '00000000-0000-4000-8000-0000000003f2', userId: user, trigger: 'manual', now: new Date() });
+    await setCounter(user, AUTO_EVERY_REVIEWS);
+    await maybeAutoOptimize(ctx.db, user);
+    expect(await runs(user)).toHaveLength(1);
   });
 });

@@ -44,11 +44,11 @@ export class OptimizerLimitError extends Error {
  * (the settings page polls it), and the fitted parameters replace the learner's only if their
  * log loss on the learner's own history is lower.
  */
-export function startOptimizer(database: Db, userId: string, trigger: 'manual' | 'auto', now = new Date()): string {
+export async function startOptimizer(database: Db, userId: string, trigger: 'manual' | 'auto', now = new Date()): Promise<string> {
   if (running.has(userId)) throw new OptimizerBusyError('An optimization is already running for you.');
   const id = crypto.randomUUID();
   // The database decides, so the limits hold across server processes.
-  const claim = claimRun(database, { id, userId, trigger, now, activeSince: new Date(now.getTime() - STALE_MS), dailyCap: DAILY_MANUAL_RUNS });
+  const claim = await claimRun(database, { id, userId, trigger, now, activeSince: new Date(now.getTime() - STALE_MS), dailyCap: DAILY_MANUAL_RUNS });
   if (!claim.ok) {
     if (claim.reason === 'busy') throw new OptimizerBusyError('An optimization is already queued or running for you; wait for it to finish.');
     throw new OptimizerLimitError(claim.retryAfterSeconds ?? 86_400);
@@ -64,27 +64,30 @@ async function runOptimizer(database: Db, userId: string, id: string): Promise<v
   const fail = (message: string) => updateRun(database, id, { status: 'failed', message, finishedAt: new Date() });
   try {
     if (!loadOptimizer()) return fail(OPTIMIZER_MISSING);
-    const settings = toStudySettings(getSettingsRow(database, userId));
-    const logs = allReviewLogs(database, userId);
+    const settings = toStudySettings(await getSettingsRow(database, userId));
+    const logs = await allReviewLogs(database, userId);
     if (logs.length < MIN_REVIEWS) {
       return fail(`You have ${logs.length} reviews; the optimizer needs at least ${MIN_REVIEWS}. ${MIN_REVIEWS - logs.length} more to go.`);
     }
-    updateRun(database, id, { status: 'running', reviewsUsed: logs.length });
+    await updateRun(database, id, { status: 'running', reviewsUsed: logs.length });
     const items = trainingItems(logs, settings.day);
     let last = 0;
+    // Progress writes one after another, all done before the run's result is written.
+    let progressWrites = Promise.resolve();
     const result = await fitParameters(items, {
       relearningSteps: settings.scheduler.relearningSteps.length,
       onProgress: (fraction) => {
         // At most ~20 writes a run.
         if (fraction - last >= 0.05 || fraction >= 1) {
           last = fraction;
-          updateRun(database, id, { progress: Math.min(1, fraction) });
+          progressWrites = progressWrites.then(() => updateRun(database, id, { progress: Math.min(1, fraction) }));
         }
       },
     });
+    await progressWrites;
     const better = result.logLossFitted < result.logLossDefault;
-    if (better) saveParams(database, userId, result.params);
-    updateRun(database, id, {
+    if (better) await saveParams(database, userId, result.params);
+    await updateRun(database, id, {
       status: 'done',
       progress: 1,
       logLossDefault: result.logLossDefault,
@@ -98,7 +101,7 @@ async function runOptimizer(database: Db, userId: string, id: string): Promise<v
     });
   } catch (e) {
     const message = (e as Error).message;
-    fail(/NotEnoughData/.test(message) ? 'Not enough reviews a day or more apart to fit parameters yet. Keep reviewing.' : `The optimizer failed: ${message}`);
+    await fail(/NotEnoughData/.test(message) ? 'Not enough reviews a day or more apart to fit parameters yet. Keep reviewing.' : `The optimizer failed: ${message}`);
   }
 }
 
@@ -106,10 +109,10 @@ async function runOptimizer(database: Db, userId: string, id: string): Promise<v
  * A run left queued or running by a server that restarted mid-fit would look busy forever:
  * one that is not running in this process and is older than ten minutes is marked failed.
  */
-export function settleStaleRun(database: Db, run: OptimizerRunRow, now = new Date()): OptimizerRunRow {
+export async function settleStaleRun(database: Db, run: OptimizerRunRow, now = new Date()): Promise<OptimizerRunRow> {
   if ((run.status === 'queued' || run.status === 'running') && !running.has(run.userId) && now.getTime() - run.startedAt.getTime() > STALE_MS) {
     const message = 'This run was interrupted (the server restarted). Start it again.';
-    updateRun(database, run.id, { status: 'failed', message, finishedAt: now });
+    await updateRun(database, run.id, { status: 'failed', message, finishedAt: now });
     return { ...run, status: 'failed', message, finishedAt: now };
   }
   return run;
@@ -120,23 +123,23 @@ export function settleStaleRun(database: Db, run: OptimizerRunRow, now = new Dat
  * O(1) per grade: the grading transaction keeps the count of reviews since the last run
  * started (`reviews_since_optimize`, reset when a run is claimed); pass what it returned.
  */
-export function maybeAutoOptimize(
+export async function maybeAutoOptimize(
   database: Db,
   userId: string,
   now = new Date(),
   known?: { autoOptimize: boolean; reviewsSinceOptimize: number },
-): void {
-  const settings = known ?? getSettingsRow(database, userId);
+): Promise<void> {
+  const settings = known ?? await getSettingsRow(database, userId);
   const newReviews = settings.reviewsSinceOptimize;
   if (!settings.autoOptimize || newReviews < 1 || running.has(userId) || !loadOptimizer()) return;
   let due = newReviews >= AUTO_EVERY_REVIEWS;
   if (!due) {
-    const last = latestRunStart(database, userId);
-    due = last !== null && now.getTime() - last.getTime() > AUTO_EVERY_DAYS * 86_400_000 && hasReviews(database, userId, MIN_REVIEWS);
+    const last = await latestRunStart(database, userId);
+    due = last !== null && now.getTime() - last.getTime() > AUTO_EVERY_DAYS * 86_400_000 && await hasReviews(database, userId, MIN_REVIEWS);
   }
   if (!due) return;
   try {
-    startOptimizer(database, userId, 'auto', now);
+    await startOptimizer(database, userId, 'auto', now);
   } catch (e) {
     // Another server process claimed a run first: the review itself is saved, nothing to do.
     if (!(e instanceof OptimizerBusyError || e instanceof OptimizerLimitError)) throw e;

@@ -11,7 +11,7 @@ import { gradeItem } from './review';
 import { ankiPackage, reviewsCsv } from './portability';
 
 const { library } = readLibrary(path.resolve('content'));
-let ctx: ReturnType<typeof freshDb>;
+let ctx: Awaited<ReturnType<typeof freshDb>>;
 beforeEach(() => {
   ctx = freshDb();
 });
@@ -29,12 +29,12 @@ function openApkg(bytes: Uint8Array) {
 
 // Each Anki test builds a package of every flashcard: seconds on a loaded machine.
 describe('the Anki export', () => {
-  it('has one note per flashcard, a deck per category, tags, a link back, and the learner\'s schedule when asked', () => {
-    const user = ctx.learner();
-    markLessonRead(ctx.db, user, 'timeout', day(-1));
+  it('has one note per flashcard, a deck per category, tags, a link back, and the learner\'s schedule when asked', async () => {
+    const user = await ctx.learner();
+    await markLessonRead(ctx.db, user, 'timeout', day(-1));
     const card = library.topics.get('timeout')!.cards[0]!;
-    gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-000000000001', itemId: card.id, rating: 4, durationMs: 5000 }, day(0));
-    const apkg = ankiPackage(ctx.db, library, user, { includeSchedule: true, baseUrl: 'https://patternwise.example', now: day(1) });
+    await gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-000000000001', itemId: card.id, rating: 4, durationMs: 5000 }, day(0));
+    const apkg = await ankiPackage(ctx.db, library, user, { includeSchedule: true, baseUrl: 'https://patternwise.example', now: day(1) });
     const col = openApkg(apkg);
     const flashcards = [...library.items.values()].filter((i) => i.kind === 'card').length;
     expect((col.prepare('select count(*) n from notes').get() as { n: number }).n).toBe(flashcards);
@@ -77,11 +77,11 @@ describe('the Anki export', () => {
     col.close();
   }, 60_000);
 
-  it('leaves the schedule out unless asked', () => {
-    const user = ctx.learner();
-    markLessonRead(ctx.db, user, 'timeout', day(-1));
-    gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-000000000002', itemId: library.topics.get('timeout')!.cards[0]!.id, rating: 3, durationMs: 0 }, day(0));
-    const col = openApkg(ankiPackage(ctx.db, library, user, { includeSchedule: false, baseUrl: 'http://localhost:3000', now: day(1) }));
+  it('leaves the schedule out unless asked', async () => {
+    const user = await ctx.learner();
+    await markLessonRead(ctx.db, user, 'timeout', day(-1));
+    await gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-000000000002', itemId: library.topics.get('timeout')!.cards[0]!.id, rating: 3, durationMs: 0 }, day(0));
+    const col = openApkg(await ankiPackage(ctx.db, library, user, { includeSchedule: false, baseUrl: 'http://localhost:3000', now: day(1) }));
     expect(col.prepare('select count(*) n from cards where type != 0').get()).toEqual({ n: 0 });
     expect(col.prepare('select count(*) n from revlog').get()).toEqual({ n: 0 });
     col.close();
@@ -89,15 +89,15 @@ describe('the Anki export', () => {
 });
 
 describe('the review log as CSV', () => {
-  it('has the columns the FSRS tools read, oldest first, and only this learner\'s reviews', () => {
-    const user = ctx.learner();
-    const other = ctx.learner();
-    for (const u of [user, other]) markLessonRead(ctx.db, u, 'timeout', day(-1));
+  it('has the columns the FSRS tools read, oldest first, and only this learner\'s reviews', async () => {
+    const user = await ctx.learner();
+    const other = await ctx.learner();
+    for (const u of [user, other]) await markLessonRead(ctx.db, u, 'timeout', day(-1));
     const card = library.topics.get('timeout')!.cards[1]!;
-    gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-000000000003', itemId: card.id, rating: 3, durationMs: 2100 }, day(0));
-    gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-000000000004', itemId: card.id, rating: 1, durationMs: 900 }, day(0.01));
-    gradeItem(ctx.db, library, other, { id: '00000000-0000-4000-8000-000000000005', itemId: card.id, rating: 4, durationMs: 1 }, day(0));
-    const lines = reviewsCsv(ctx.db, user).trim().split('\n');
+    await gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-000000000003', itemId: card.id, rating: 3, durationMs: 2100 }, day(0));
+    await gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-000000000004', itemId: card.id, rating: 1, durationMs: 900 }, day(0.01));
+    await gradeItem(ctx.db, library, other, { id: '00000000-0000-4000-8000-000000000005', itemId: card.id, rating: 4, durationMs: 1 }, day(0));
+    const lines = (await reviewsCsv(ctx.db, user)).trim().split('\n');
     expect(lines[0]).toBe('card_id,review_time,review_rating,review_state,review_duration,item_id');
     expect(lines.slice(1)).toEqual([
       `${csvCardId(card.id)},${day(0).getTime()},3,0,2100,${card.id}`,

@@ -9,9 +9,9 @@ import { ankiTag, buildApkg, type AnkiCard, type AnkiReview } from '@/lib/portab
 import { reviewLogCsv } from '@/lib/portability/csv';
 
 /** Every flashcard of the library as an Anki package, optionally with this learner's schedule. */
-export function ankiPackage(database: Db, library: Library, userId: string, options: { includeSchedule: boolean; baseUrl: string; now: Date }): Uint8Array {
-  const states = new Map(listCardStates(database, userId).map((r) => [r.itemId, r]));
-  const logs = options.includeSchedule ? reviewLogsForExport(database, userId) : [];
+export async function ankiPackage(database: Db, library: Library, userId: string, options: { includeSchedule: boolean; baseUrl: string; now: Date }): Promise<Uint8Array> {
+  const states = new Map((await listCardStates(database, userId)).map((r) => [r.itemId, r]));
+  const logs = options.includeSchedule ? await reviewLogsForExport(database, userId) : [];
   const byItem = new Map<string, typeof logs>();
   for (const l of logs) byItem.set(l.itemId, [...(byItem.get(l.itemId) ?? []), l]);
   const base = options.baseUrl.replace(/\/$/, '');
@@ -57,6 +57,6 @@ export function ankiPackage(database: Db, library: Library, userId: string, opti
 }
 
 /** The learner's review log as CSV for the FSRS tools (flashcard and question reviews alike). */
-export function reviewsCsv(database: Db, userId: string): string {
-  return reviewLogCsv(reviewLogsForExport(database, userId));
+export async function reviewsCsv(database: Db, userId: string): Promise<string> {
+  return reviewLogCsv(await reviewLogsForExport(database, userId));
 }

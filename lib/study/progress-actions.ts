@@ -23,7 +23,7 @@ export async function startPathAction(_prev: FormState, formArg: FormData): Prom
   if (!formData) return { error: NOT_A_FORM };
   const parsed = pathId.safeParse(formData.get('pathId'));
   if (!parsed.success || !getLibrary().paths.some((p) => p.id === parsed.data)) return { error: 'There is no such path.' };
-  enrollInPath(db(), user.id, parsed.data, new Date());
+  await enrollInPath(db(), user.id, parsed.data, new Date());
   revalidatePath('/paths');
   revalidatePath('/dashboard');
   redirect(`/paths/${parsed.data}`);
@@ -42,7 +42,7 @@ export async function setTargetAction(_prev: FormState, formArg: FormData): Prom
   const formData = asFormData(formArg);
   if (!formData) return { error: NOT_A_FORM };
   if (formData.get('clear') === '1') {
-    setTarget(db(), user.id, null);
+    await setTarget(db(), user.id, null);
     revalidatePath('/dashboard');
     return { ok: true };
   }
@@ -51,7 +51,7 @@ export async function setTargetAction(_prev: FormState, formArg: FormData): Prom
   const today = new Date().toISOString().slice(0, 10);
   if (parsed.data.date <= today) return { error: 'Choose a date after today.' };
   if (parsed.data.date > `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`) return { error: 'Choose a date within the next three years.' };
-  setTarget(db(), user.id, { date: parsed.data.date, pathId: parsed.data.pathId });
+  await setTarget(db(), user.id, { date: parsed.data.date, pathId: parsed.data.pathId });
   revalidatePath('/dashboard');
   return { ok: true };
 }
@@ -65,7 +65,7 @@ export async function raisePaceAction(_prev: FormState, formArg: FormData): Prom
   if (!formData) return { error: NOT_A_FORM };
   const parsed = pace.safeParse(formData.get('newPerDay'));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message };
-  setNewPerDay(db(), user.id, parsed.data);
+  await setNewPerDay(db(), user.id, parsed.data);
   revalidatePath('/dashboard');
   revalidatePath('/review');
   return { ok: true };

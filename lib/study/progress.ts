@@ -16,14 +16,14 @@ import { createScheduler, type Card } from '@/lib/srs/scheduler';
 import { toStudySettings } from '@/lib/srs/settings';
 
 /** Everything about one learner's progress through the library, at `now`. */
-export function learnerProgress(database: Db, library: Library, userId: string, now: Date) {
-  const settingsRow = getSettingsRow(database, userId);
+export async function learnerProgress(database: Db, library: Library, userId: string, now: Date) {
+  const settingsRow = await getSettingsRow(database, userId);
   const settings = toStudySettings(settingsRow);
   const scheduler = createScheduler(settings.scheduler);
-  const rows = listCardStates(database, userId);
+  const rows = await listCardStates(database, userId);
   const cards = new Map<string, Card>(rows.map((r) => [r.itemId, rowToCard(r)]));
-  const reads = new Map(listLessonReads(database, userId).map((r) => [r.topicId, r.readAt]));
-  const quizzes = quizResults(database, userId);
+  const reads = new Map((await listLessonReads(database, userId)).map((r) => [r.topicId, r.readAt]));
+  const quizzes = await quizResults(database, userId);
 
   const factsCache = new Map<string, TopicFacts>();
   const facts = (topicId: string): TopicFacts | undefined => {
@@ -45,7 +45,7 @@ export function learnerProgress(database: Db, library: Library, userId: string, 
     return f;
   };
 
-  const enrollments = listEnrollments(database, userId).sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
+  const enrollments = (await listEnrollments(database, userId)).sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
   const paths = library.paths.map((path) => {
     const steps = pathSteps(path).map((s) => {
       const topic = library.topics.get(s.slug);
@@ -105,16 +105,16 @@ export function learnerProgress(database: Db, library: Library, userId: string, 
   return { settings, settingsRow, scheduler, cards, rows, reads, quizzes, facts, paths, categories, current };
 }
 
-export type LearnerProgress = ReturnType<typeof learnerProgress>;
+export type LearnerProgress = Awaited<ReturnType<typeof learnerProgress>>;
 
 /** The dashboard's statistics, from the learner's own review log, with the same "today" as the queue. */
-export function dashboardStats(database: Db, library: Library, progress: LearnerProgress, userId: string, now: Date) {
+export async function dashboardStats(database: Db, library: Library, progress: LearnerProgress, userId: string, now: Date) {
   const day = progress.settings.day;
   const { day: today } = studyDayBounds(now, day);
   const since = new Date(now.getTime() - 370 * 86_400_000);
   // SQLite counts the reviews per quarter hour and the retention: a year of reviews is not
   // read row by row.
-  const counts = perDayFromQuarterHours(reviewQuarterHours(database, userId, since), day);
+  const counts = perDayFromQuarterHours(await reviewQuarterHours(database, userId, since), day);
   const last30 = Array.from({ length: 30 }, (_, i) => {
     const d = addDays(today, i - 29);
     const c = counts.get(d);
@@ -125,7 +125,7 @@ export function dashboardStats(database: Db, library: Library, progress: Learner
     today,
     heatmap: heatmap(counts, today, 365),
     forecast: forecast(progress.rows, today, day, 30),
-    retention: retentionRates(retentionCounts(database, userId, new Date(now.getTime() - 30 * 86_400_000))),
+    retention: retentionRates(await retentionCounts(database, userId, new Date(now.getTime() - 30 * 86_400_000))),
     last30,
     streak: currentStreak(counts.keys(), today),
     longestStreak: longestStreak(counts.keys()),

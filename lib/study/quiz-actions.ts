@@ -26,7 +26,7 @@ export async function startQuizAction(_prev: StartState, formArg: FormData): Pro
   if (!parsed.success) return { error: 'That quiz id is not valid.' };
   let attemptId: string;
   try {
-    attemptId = startQuiz(db(), getLibrary(), user.id, parsed.data.kind, parsed.data.sourceId, new Date()).id;
+    attemptId = (await startQuiz(db(), getLibrary(), user.id, parsed.data.kind, parsed.data.sourceId, new Date())).id;
   } catch (e) {
     if (e instanceof QuizError) return { error: e.message };
     throw e;
@@ -58,13 +58,13 @@ export async function startInterviewAction(_prev: StartState, formArg: FormData)
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the interview settings.' };
   let attemptId: string;
   try {
-    attemptId = startInterview(
+    attemptId = (await startInterview(
       db(),
       getLibrary(),
       user.id,
       { count: parsed.data.count, secondsPerQuestion: parsed.data.seconds, source: parsed.data.source },
       new Date(),
-    ).id;
+    )).id;
   } catch (e) {
     if (e instanceof QuizError) return { error: e.message };
     throw e;

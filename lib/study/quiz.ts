@@ -30,8 +30,8 @@ export function passRatioFor(library: Library, attempt: Pick<Attempt, 'kind' | '
 }
 
 /** Resumes the open attempt for a topic's or collection's quiz, or starts a new one. */
-export function startQuiz(database: Db, library: Library, userId: string, kind: 'topic' | 'collection', sourceId: string, now: Date): Attempt {
-  const open = findOpenAttempt(database, userId, kind, sourceId);
+export async function startQuiz(database: Db, library: Library, userId: string, kind: 'topic' | 'collection', sourceId: string, now: Date): Promise<Attempt> {
+  const open = await findOpenAttempt(database, userId, kind, sourceId);
   if (open) return open;
   const questions =
     kind === 'topic'
@@ -47,22 +47,22 @@ export function startQuiz(database: Db, library: Library, userId: string, kind: 
 }
 
 /** Scenario questions an interview draws from: from lessons the learner has read, or the whole library. */
-export function interviewPool(database: Db, library: Library, userId: string, source: 'studied' | 'all'): TopicQuestion[] {
-  const read = new Set(listLessonReads(database, userId).map((r) => r.topicId));
+export async function interviewPool(database: Db, library: Library, userId: string, source: 'studied' | 'all'): Promise<TopicQuestion[]> {
+  const read = new Set((await listLessonReads(database, userId)).map((r) => r.topicId));
   return [...library.items.values()]
     .filter((i) => i.kind === 'question' && i.question!.scenario && i.topic.kind !== 'quiz')
     .filter((i) => source === 'all' || read.has(i.topic.id))
     .map((i) => i.question!);
 }
 
-export function startInterview(
+export async function startInterview(
   database: Db,
   library: Library,
   userId: string,
   options: { count: number; secondsPerQuestion: number; source: 'studied' | 'all' },
   now: Date,
-): Attempt {
-  const pool = interviewPool(database, library, userId, options.source);
+): Promise<Attempt> {
+  const pool = await interviewPool(database, library, userId, options.source);
   if (pool.length < options.count) {
     throw new QuizError(
       options.source === 'studied'
@@ -91,15 +91,15 @@ export interface AnswerResult {
 }
 
 /** Answers one question of an attempt by its shown position. */
-export function answerQuestion(
+export async function answerQuestion(
   database: Db,
   library: Library,
   userId: string,
   input: { attemptId: string; questionId: string; position: number; durationMs?: number },
   now: Date,
-): AnswerResult {
+): Promise<AnswerResult> {
   // Read the attempt for the option order; recordAnswer re-checks everything inside its transaction.
-  const attempt = findAttemptOrThrow(database, userId, input.attemptId);
+  const attempt = await findAttemptOrThrow(database, userId, input.attemptId);
   const index = attempt.questionIds.indexOf(input.questionId);
   if (index < 0) throw new QuizError('That question is not part of this quiz attempt.', 400);
   const order = attempt.optionOrders[index]!;
@@ -109,11 +109,11 @@ export function answerQuestion(
   const q = question(library, input.questionId);
   const chosen = order[input.position]!;
   const correct = isCorrect({ id: q.id, options: q.options.map((o) => ({ correct: Boolean(o.correct) })) }, chosen);
-  const settings = toStudySettings(getSettingsRow(database, userId));
+  const settings = toStudySettings(await getSettingsRow(database, userId));
   const scheduler = createScheduler(questionSchedulerSettings(settings.scheduler));
   const nextDay = studyDayBounds(now, settings.day).end;
   const deadline = attempt.deadlineAt ? new Date(attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS) : null;
-  const { pulled } = recordAnswer(database, {
+  const { pulled } = await recordAnswer(database, {
     userId,
     attemptId: attempt.id,
     questionId: q.id,
@@ -141,19 +141,19 @@ export function answerQuestion(
   };
 }
 
-export function findAttemptOrThrow(database: Db, userId: string, attemptId: string): Attempt {
-  const attempt = getAttempt(database, userId, attemptId);
+export async function findAttemptOrThrow(database: Db, userId: string, attemptId: string): Promise<Attempt> {
+  const attempt = await getAttempt(database, userId, attemptId);
   if (!attempt) throw new QuizError('There is no such quiz attempt.', 404);
   return attempt;
 }
 
-export function finishQuiz(database: Db, library: Library, userId: string, attemptId: string, now: Date): Attempt {
-  const attempt = findAttemptOrThrow(database, userId, attemptId);
+export async function finishQuiz(database: Db, library: Library, userId: string, attemptId: string, now: Date): Promise<Attempt> {
+  const attempt = await findAttemptOrThrow(database, userId, attemptId);
   return finishAttempt(database, userId, attemptId, now, passRatioFor(library, attempt));
 }
 
 /** A timed attempt whose time ran out is finished on the next look, even if the browser closed. */
-export function settleExpired(database: Db, library: Library, attempt: Attempt, now: Date): Attempt {
+export async function settleExpired(database: Db, library: Library, attempt: Attempt, now: Date): Promise<Attempt> {
   if (!attempt.finishedAt && attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS) {
     return finishAttempt(database, attempt.userId, attempt.id, now, passRatioFor(library, attempt));
   }

@@ -24,7 +24,7 @@ export async function markRead(_prev: MarkReadState, formArg: FormData): Promise
   if (!parsed.success) return { ok: false, error: 'That lesson id is not valid.' };
   const topic = getLibrary().topics.get(parsed.data.topicId);
   if (!topic) return { ok: false, error: 'There is no such lesson.' };
-  markLessonRead(db(), user.id, topic.id, new Date());
+  await markLessonRead(db(), user.id, topic.id, new Date());
   revalidatePath(topic.href.split('#')[0]!);
   revalidatePath('/dashboard');
   return { ok: true };

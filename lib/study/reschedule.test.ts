@@ -11,7 +11,7 @@ import { rescheduleAll } from './reschedule';
 import { gradeItem } from './review';
 
 const { library } = readLibrary(path.resolve('content'));
-let ctx: ReturnType<typeof freshDb>;
+let ctx: Awaited<ReturnType<typeof freshDb>>;
 beforeEach(() => {
   ctx = freshDb();
 });
@@ -19,7 +19,7 @@ afterEach(() => ctx.cleanup());
 const T0 = new Date('2026-04-01T09:00:00Z');
 const at = (d: number, m = 0) => new Date(T0.getTime() + d * 86_400_000 + m * 60_000);
 
-function study(user: string, itemIds: string[]) {
+async function study(user: string, itemIds: string[]) {
   let n = 0;
   for (const itemId of itemIds) {
     for (const [rating, when] of [
@@ -27,56 +27,57 @@ function study(user: string, itemIds: string[]) {
       [Rating.Good, at(0, 10)],
       [Rating.Good, at(4)],
     ] as const) {
-      gradeItem(ctx.db, library, user, { id: `00000000-0000-4000-8000-${String(n++).padStart(12, '0')}`, itemId, rating, durationMs: 0 }, when);
+      await gradeItem(ctx.db, library, user, { id: `00000000-0000-4000-8000-${String(n++).padStart(12, '0')}`, itemId, rating, durationMs: 0 }, when);
     }
   }
 }
 
 describe('rescheduleAll', () => {
-  it('replays every card with the new retention, moves due dates, and invents no reviews', () => {
-    const user = ctx.learner();
-    markLessonRead(ctx.db, user, 'timeout', at(-1));
+  it('replays every card with the new retention, moves due dates, and invents no reviews', async () => {
+    const user = await ctx.learner();
+    await markLessonRead(ctx.db, user, 'timeout', at(-1));
     const ids = library.topics.get('timeout')!.cards.slice(0, 5).map((c) => c.id);
-    study(user, ids);
-    const before = ids.map((id) => getCardState(ctx.db, user, id)!.due.getTime());
-    const logsBefore = ctx.db.select().from(reviewLogs).all().length;
+    await study(user, ids);
+    const before: number[] = [];
+    for (const id of ids) before.push((await getCardState(ctx.db, user, id))!.due.getTime());
+    const logsBefore = (await ctx.db.select().from(reviewLogs)).length;
 
     // Same settings: nothing moves.
-    expect(rescheduleAll(ctx.db, user, at(5))).toMatchObject({ cards: 5, moved: 0 });
+    expect(await rescheduleAll(ctx.db, user, at(5))).toMatchObject({ cards: 5, moved: 0 });
 
-    ctx.db.update(userSettings).set({ desiredRetention: 0.8 }).where(eq(userSettings.userId, user)).run();
-    const result = rescheduleAll(ctx.db, user, at(5));
+    await ctx.db.update(userSettings).set({ desiredRetention: 0.8 }).where(eq(userSettings.userId, user));
+    const result = await rescheduleAll(ctx.db, user, at(5));
     expect(result.cards).toBe(5);
     expect(result.moved).toBe(5);
-    ids.forEach((id, i) => expect(getCardState(ctx.db, user, id)!.due.getTime()).toBeGreaterThan(before[i]!));
-    expect(ctx.db.select().from(reviewLogs).all()).toHaveLength(logsBefore);
+    for (const [i, id] of ids.entries()) expect((await getCardState(ctx.db, user, id))!.due.getTime()).toBeGreaterThan(before[i]!);
+    expect(await ctx.db.select().from(reviewLogs)).toHaveLength(logsBefore);
   });
 
-  it('keeps a reset card new: only reviews after the reset are replayed, and the history stays', () => {
-    const user = ctx.learner();
-    markLessonRead(ctx.db, user, 'timeout', at(-1));
+  it('keeps a reset card new: only reviews after the reset are replayed, and the history stays', async () => {
+    const user = await ctx.learner();
+    await markLessonRead(ctx.db, user, 'timeout', at(-1));
     const card = library.topics.get('timeout')!.cards[0]!;
-    study(user, [card.id]);
-    bulkUpdate(ctx.db, user, 'reset', [{ itemId: card.id, topicId: 'timeout', kind: 'card' }], { now: at(6), buryUntil: at(7), newCard });
-    expect(getCardState(ctx.db, user, card.id)).toMatchObject({ state: 0, reps: 0 });
-    ctx.db.update(userSettings).set({ desiredRetention: 0.8 }).where(eq(userSettings.userId, user)).run();
-    rescheduleAll(ctx.db, user, at(7));
-    expect(getCardState(ctx.db, user, card.id)).toMatchObject({ state: 0, reps: 0 });
-    expect(ctx.db.select().from(reviewLogs).all()).toHaveLength(3);
+    await study(user, [card.id]);
+    await bulkUpdate(ctx.db, user, 'reset', [{ itemId: card.id, topicId: 'timeout', kind: 'card' }], { now: at(6), buryUntil: at(7), newCard });
+    expect(await getCardState(ctx.db, user, card.id)).toMatchObject({ state: 0, reps: 0 });
+    await ctx.db.update(userSettings).set({ desiredRetention: 0.8 }).where(eq(userSettings.userId, user));
+    await rescheduleAll(ctx.db, user, at(7));
+    expect(await getCardState(ctx.db, user, card.id)).toMatchObject({ state: 0, reps: 0 });
+    expect(await ctx.db.select().from(reviewLogs)).toHaveLength(3);
   });
 });
 
 describe('bulkUpdate', () => {
-  it('suspends, unsuspends and buries only the learner\'s own cards, creating state for unstudied ones', () => {
-    const a = ctx.learner();
-    const b = ctx.learner();
+  it('suspends, unsuspends and buries only the learner\'s own cards, creating state for unstudied ones', async () => {
+    const a = await ctx.learner();
+    const b = await ctx.learner();
     const items = library.topics.get('saga')!.cards.slice(0, 2).map((c) => ({ itemId: c.id, topicId: 'saga', kind: 'card' as const }));
-    expect(bulkUpdate(ctx.db, a, 'suspend', items, { now: T0, buryUntil: at(1), newCard })).toBe(2);
-    expect(getCardState(ctx.db, a, items[0]!.itemId)?.suspended).toBe(true);
-    expect(getCardState(ctx.db, b, items[0]!.itemId)).toBeUndefined();
-    bulkUpdate(ctx.db, a, 'unsuspend', items, { now: T0, buryUntil: at(1), newCard });
-    expect(getCardState(ctx.db, a, items[0]!.itemId)?.suspended).toBe(false);
-    bulkUpdate(ctx.db, a, 'bury', items.slice(1), { now: T0, buryUntil: at(1), newCard });
-    expect(getCardState(ctx.db, a, items[1]!.itemId)?.buriedUntil).toEqual(at(1));
+    expect(await bulkUpdate(ctx.db, a, 'suspend', items, { now: T0, buryUntil: at(1), newCard })).toBe(2);
+    expect((await getCardState(ctx.db, a, items[0]!.itemId))?.suspended).toBe(true);
+    expect(await getCardState(ctx.db, b, items[0]!.itemId)).toBeUndefined();
+    await bulkUpdate(ctx.db, a, 'unsuspend', items, { now: T0, buryUntil: at(1), newCard });
+    expect((await getCardState(ctx.db, a, items[0]!.itemId))?.suspended).toBe(false);
+    await bulkUpdate(ctx.db, a, 'bury', items.slice(1), { now: T0, buryUntil: at(1), newCard });
+    expect((await getCardState(ctx.db, a, items[1]!.itemId))?.buriedUntil).toEqual(at(1));
   });
 });

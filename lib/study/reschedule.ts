@@ -21,16 +21,16 @@ export interface RescheduleResult {
  * current settings and parameters. No review is invented; a reset card replays only the
  * reviews after its reset; suspension and burying stay as they are.
  */
-export function rescheduleAll(database: Db, userId: string, now: Date): RescheduleResult {
-  const settings = toStudySettings(getSettingsRow(database, userId));
+export async function rescheduleAll(database: Db, userId: string, now: Date): Promise<RescheduleResult> {
+  const settings = toStudySettings(await getSettingsRow(database, userId));
   const scheduler = createScheduler(settings.scheduler);
   // Questions skip the learning steps, as they do when graded.
   const questionScheduler = createScheduler(questionSchedulerSettings(settings.scheduler));
   const schedulerFor = (kind: 'card' | 'question') => (kind === 'question' ? questionScheduler : scheduler);
-  const histories = historiesByItem(database, userId);
+  const histories = await historiesByItem(database, userId);
   const { day } = studyDayBounds(now, settings.day);
   const weekEnd = dayStartInstant(addDays(day, 7), settings.day);
-  const rows = listCardStates(database, userId);
+  const rows = await listCardStates(database, userId);
   const updates: { itemId: string; card: Card }[] = [];
   const balance = settings.loadBalance && settings.scheduler.fuzz;
   const dayOf = (d: Date) => studyDay(d, settings.day);
@@ -57,6 +57,6 @@ export function rescheduleAll(database: Db, userId: string, now: Date): Reschedu
     if (card.due.getTime() < weekEnd.getTime()) after += 1;
     if (card.due.getTime() !== row.due.getTime() || card.stability !== row.stability) updates.push({ itemId: row.itemId, card });
   }
-  applyCardStates(database, userId, updates, now);
+  await applyCardStates(database, userId, updates, now);
   return { cards: rows.length, moved: updates.length, dueWeekBefore: before, dueWeekAfter: after };
 }

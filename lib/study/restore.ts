@@ -53,14 +53,14 @@ const CHUNK = 2000;
  * damaged in shape), then restores it in the background and returns the job id. The job
  * validates every record before it writes anything, so a damaged file changes nothing.
  */
-export function startRestore(database: Db, library: Library, userId: string, text: string, options: { includeSettings: boolean }, now = new Date()): string {
+export async function startRestore(database: Db, library: Library, userId: string, text: string, options: { includeSettings: boolean }, now = new Date()): Promise<string> {
   const header = readBackupHeader(text);
   const id = crypto.randomUUID();
   // Claimed in the database, so a second process (or a double click) cannot start another.
-  if (!claimRestoreJob(database, userId, id, now)) throw new RestoreBusyError('A restore is already running for you; wait for it to finish.');
+  if (!await claimRestoreJob(database, userId, id, now)) throw new RestoreBusyError('A restore is already running for you; wait for it to finish.');
   setImmediate(() => {
-    void runRestore(database, library, userId, id, header, options).catch((e: unknown) => {
-      updateRestoreJob(database, id, {
+    void runRestore(database, library, userId, id, header, options).catch(async (e: unknown) => {
+      await updateRestoreJob(database, id, {
         status: 'failed',
         message: e instanceof BackupError ? e.message : 'The restore failed; nothing after the failure point was written. Try again.',
         finishedAt: new Date(),
@@ -71,11 +71,11 @@ export function startRestore(database: Db, library: Library, userId: string, tex
   return id;
 }
 
-async function validateAll<T>(list: unknown[], name: string, validate: (chunk: unknown[], offset: number) => T[], onChunk: () => void): Promise<T[]> {
+async function validateAll<T>(list: unknown[], name: string, validate: (chunk: unknown[], offset: number) => T[], onChunk: () => Promise<void>): Promise<T[]> {
   const out: T[] = [];
   for (let i = 0; i < list.length; i += CHUNK) {
     out.push(...validate(list.slice(i, i + CHUNK), i));
-    onChunk();
+    await onChunk();
     await yieldToOthers();
   }
   return out;
@@ -92,9 +92,9 @@ export async function runRestore(
 ): Promise<RestoreReport> {
   const total = header.reviewLogs.length * 2 + header.cardStates.length + header.quizAttempts.length + header.optimizerRuns.length + 1;
   let done = 0;
-  const progress = (n: number) => {
+  const progress = async (n: number) => {
     done += n;
-    updateRestoreJob(database, jobId, { progress: Math.min(0.99, done / total) });
+    await updateRestoreJob(database, jobId, { progress: Math.min(0.99, done / total) });
   };
 
   // 1. Validate everything before writing anything.
@@ -111,8 +111,8 @@ export async function runRestore(
   }
 
   // 2. Settings first (when asked), so the replay below uses the restored scheduler.
-  if (settings) restoreSettings(database, userId, settings, new Date());
-  const study = toStudySettings(getSettingsRow(database, userId));
+  if (settings) await restoreSettings(database, userId, settings, new Date());
+  const study = toStudySettings(await getSettingsRow(database, userId));
   const cardScheduler = createScheduler(study.scheduler);
   const questionScheduler = createScheduler(questionSchedulerSettings(study.scheduler));
   const replay = (kind: 'card' | 'question', history: { rating: number; review: Date }[]) =>
@@ -139,11 +139,11 @@ export async function runRestore(
   let batch: { itemIds: string[]; logs: BackupReview[] } = { itemIds: [], logs: [] };
   const flush = async () => {
     if (!batch.itemIds.length) return;
-    const r = restoreReviewChunk(database, { userId, logs: batch.logs, itemIds: batch.itemIds, fileStates, items, replay, now: new Date() });
+    const r = await restoreReviewChunk(database, { userId, logs: batch.logs, itemIds: batch.itemIds, fileStates, items, replay, now: new Date() });
     report.reviews.added += r.added;
     report.reviews.skipped += r.skipped;
     report.cardStates += r.recomputed;
-    progress(batch.logs.length);
+    await progress(batch.logs.length);
     batch = { itemIds: [], logs: [] };
     await yieldToOthers();
   };
@@ -155,30 +155,30 @@ export async function runRestore(
   await flush();
 
   // 4. The small records.
-  const small = restoreSmallRecords(database, userId, {
+  const small = await restoreSmallRecords(database, userId, {
     reads: header.lessonReads,
     enrollments: header.pathEnrollments,
     attempts,
     runs,
   });
   Object.assign(report, small);
-  updateRestoreJob(database, jobId, { status: 'done', progress: 1, result: JSON.stringify(report), finishedAt: new Date() });
+  await updateRestoreJob(database, jobId, { status: 'done', progress: 1, result: JSON.stringify(report), finishedAt: new Date() });
   return report;
 }
 
 /** A restore job as the settings page shows it; a job left running by a restarted server is failed. */
-export function restoreStatus(database: Db, userId: string, jobId: string, now = new Date()) {
-  const job = getRestoreJob(database, userId, jobId);
+export async function restoreStatus(database: Db, userId: string, jobId: string, now = new Date()) {
+  const job = await getRestoreJob(database, userId, jobId);
   if (!job) return null;
-  return publicJob(settleStale(database, job, now));
+  return publicJob(await settleStale(database, job, now));
 }
 
 const STALE_MS = 15 * 60_000;
 
-function settleStale(database: Db, job: RestoreJobRow, now: Date): RestoreJobRow {
+async function settleStale(database: Db, job: RestoreJobRow, now: Date): Promise<RestoreJobRow> {
   if (job.status === 'running' && now.getTime() - job.startedAt.getTime() > STALE_MS) {
     const message = 'This restore stopped when the server restarted. Restore the file again: what was already added is skipped.';
-    updateRestoreJob(database, job.id, { status: 'failed', message, finishedAt: now });
+    await updateRestoreJob(database, job.id, { status: 'failed', message, finishedAt: now });
     return { ...job, status: 'failed', message, finishedAt: now };
   }
   return job;

@@ -5,18 +5,18 @@ import { readLibrary } from '@/lib/content/load';
 import { reviewItemViews } from './review-items';
 
 const { library } = readLibrary(path.resolve('content'));
-let ctx: ReturnType<typeof freshDb>;
+let ctx: Awaited<ReturnType<typeof freshDb>>;
 beforeEach(() => {
   ctx = freshDb();
 });
 afterEach(() => ctx.cleanup());
 
 describe('reviewItemViews', () => {
-  it('names the lesson a Pattern Quiz question tests, and a pattern card its own lesson', () => {
+  it('names the lesson a Pattern Quiz question tests, and a pattern card its own lesson', async () => {
     const quiz = library.collections.find((c) => c.id === 'pattern-quiz')!;
     const question = quiz.topic.questions.find((q) => q.patterns.length > 0)!;
     const card = library.topics.get('timeout')!.cards[0]!;
-    const views = reviewItemViews(ctx.db, library, ctx.learner(), [
+    const views = await reviewItemViews(ctx.db, library, await ctx.learner(), [
       { itemId: question.id, topicId: quiz.topic.id, card: null },
       { itemId: card.id, topicId: 'timeout', card: null },
     ]);

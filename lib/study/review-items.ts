@@ -9,9 +9,9 @@ import { questionLesson } from './quiz';
 import type { PendingItem, ReviewItemView } from './review-view';
 
 /** The review screen's view of queue items: Markdown rendered once per content version, options in this showing's order. */
-export function reviewItemViews(database: Db, library: Library, userId: string, items: readonly QueueItem[]): ReviewItemView[] {
+export async function reviewItemViews(database: Db, library: Library, userId: string, items: readonly QueueItem[]): Promise<ReviewItemView[]> {
   const questionIds = items.filter((q) => library.items.get(q.itemId)?.kind === 'question').map((q) => q.itemId);
-  const lastOrders = lastShownOrders(database, userId, questionIds);
+  const lastOrders = await lastShownOrders(database, userId, questionIds);
   return items.flatMap((q): ReviewItemView[] => {
     const entry = library.items.get(q.itemId);
     if (!entry) return [];
@@ -66,9 +66,9 @@ export function pendingItem(q: QueueItem): PendingItem {
  * The items the screen asks for next, as they are now: the learner's card state (null for a
  * card never studied) with the library's topic and links. Ids not in the library are left out.
  */
-export function queueItemsFor(database: Db, library: Library, userId: string, itemIds: readonly string[]): QueueItem[] {
+export async function queueItemsFor(database: Db, library: Library, userId: string, itemIds: readonly string[]): Promise<QueueItem[]> {
   const known = [...new Set(itemIds)].filter((id) => library.items.has(id));
-  const cards = cardStatesFor(database, userId, known);
+  const cards = await cardStatesFor(database, userId, known);
   return known.map((itemId) => {
     const entry = library.items.get(itemId)!;
     const tests = entry.question?.cards;

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Library } from '@/lib/content';
 import type { Db } from '@/lib/db/client';
-import { groupCommit } from '@/lib/db/group-commit';
+import { lockLearner, transaction } from '@/lib/db/tx';
 import { getSettingsRow } from '@/lib/db/settings';
 import { isStudyable, listLessonReads, pullForward, recordReviewIn, reviewDueCountsByOffset, undoReview, type Executor } from '@/lib/db/reviews';
 import { isCorrect, ratingForAnswer } from '@/lib/quiz/grade';
@@ -38,13 +38,13 @@ export class NotStudyableError extends Error {}
 export class UnknownItemError extends Error {}
 
 /** Grades one item for the user: validates that it exists and is theirs to study, then records it. */
-export function gradeItem(database: Db, library: Library, userId: string, input: GradeInput, now: Date, source: 'review' | 'quiz' = 'review') {
+export async function gradeItem(database: Db, library: Library, userId: string, input: GradeInput, now: Date, source: 'review' | 'quiz' = 'review') {
   const item = library.items.get(input.itemId);
   if (!item) throw new UnknownItemError('There is no card or question with that id.');
   if (
     source === 'review' &&
-    !isStudyable(database, userId, input.itemId, item.topic.id) &&
-    !(item.topic.kind === 'contrast' && unlocked(library, listLessonReads(database, userId), item.topic.id))
+    !await isStudyable(database, userId, input.itemId, item.topic.id) &&
+    !(item.topic.kind === 'contrast' && unlocked(library, await listLessonReads(database, userId), item.topic.id))
   ) {
     throw new NotStudyableError(
       item.topic.kind === 'contrast'
@@ -53,7 +53,7 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
     );
   }
   // Read once: the auto-optimize check after the grade uses the same row.
-  const settingsRow = getSettingsRow(database, userId);
+  const settingsRow = await getSettingsRow(database, userId);
   const settings = toStudySettings(settingsRow);
   const scheduler = createScheduler(settings.scheduler);
   let rating: Grade;
@@ -73,11 +73,12 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
     rating = input.rating as Grade;
   }
   const linked = item.question?.cards.filter((c) => library.items.get(c)?.kind === 'card') ?? [];
-  // Immediate: take the write lock before reading, so concurrent grades from several server
-  // processes wait on the busy timeout instead of failing on a stale read snapshot.
-  return database.transaction((tx) => {
-    const workload = workloadFor(tx, userId, settings, now);
-    const result = recordReviewIn(tx, {
+  // One transaction that holds the write lock (SQLite) or the learner's lock (PostgreSQL) from
+  // its first read, so concurrent grades from several server processes never act on a stale read.
+  return transaction(database, async (tx) => {
+    await lockLearner(tx, userId);
+    const workload = await workloadFor(tx, userId, settings, now);
+    const result = await recordReviewIn(tx, {
       userId,
       logId: input.id,
       itemId: input.itemId,
@@ -95,26 +96,29 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
     // A missed question brings its flashcards into today's review, as a quiz miss does.
     const pulled =
       correct === false
-        ? pullForward(tx, userId, linked.map((c) => ({ itemId: c, topicId: library.items.get(c)!.topic.id })), now, newCard)
+        ? await pullForward(tx, userId, linked.map((c) => ({ itemId: c, topicId: library.items.get(c)!.topic.id })), now, newCard)
         : 0;
     return { ...result, correct, pulled, autoOptimize: settingsRow.autoOptimize };
-  }, { behavior: 'immediate' });
+  });
 }
 
 export class BadGradeError extends Error {}
 
 /**
- * gradeItem through the process's group commit: applied in the next batch's transaction (in
- * its own savepoint), answered once that transaction committed. The grade's time is taken
- * when the request arrives. Rejects as gradeItem throws; nothing of a rejected grade is kept.
+ * A grade from the review route: its transaction joins the process's group commit on SQLite
+ * (applied in the next batch, in its own savepoint, answered once that batch committed). The
+ * grade's time is taken when the request arrives. Rejects as gradeItem throws; nothing of a
+ * rejected grade is kept.
  */
 export function submitGrade(database: Db, library: Library, userId: string, input: GradeInput, now: Date, source: 'review' | 'quiz' = 'review') {
-  return groupCommit(database).run(() => gradeItem(database, library, userId, input, now, source));
+  // The whole grade, its checks too, in one transaction taken at once: requests are applied in
+  // the order they arrived.
+  return transaction(database, (tx) => gradeItem(tx, library, userId, input, now, source));
 }
 
-/** undoItem through the same group commit, so a learner's undo is applied after their grade that came before it. */
+/** An undo from the review route, queued behind the learner's grade that came before it. */
 export function submitUndo(database: Db, userId: string, logId: string) {
-  return groupCommit(database).run(() => undoItem(database, userId, logId));
+  return transaction(database, (tx) => undoItem(tx, userId, logId));
 }
 
 function isPermutation(order: number[], length: number): boolean {
@@ -122,17 +126,17 @@ function isPermutation(order: number[], length: number): boolean {
 }
 
 /** The learner's due load per study day from today on, for load balancing; null when it is off. */
-function workloadFor(tx: Executor, userId: string, settings: StudySettings, now: Date): Workload | null {
+async function workloadFor(tx: Executor, userId: string, settings: StudySettings, now: Date): Promise<Workload | null> {
   if (!settings.loadBalance || !settings.scheduler.fuzz) return null;
   const { day, start } = studyDayBounds(now, settings.day);
   // Whole days from the start of today, as balancing counts them (a DST hour is ignored): no
   // timezone lookup per card, and SQLite counts the cards per day.
   const due = new Map<string, number>();
-  for (const { offset, n } of reviewDueCountsByOffset(tx, userId, start)) due.set(addDays(day, offset), n);
+  for (const { offset, n } of await reviewDueCountsByOffset(tx, userId, start)) due.set(addDays(day, offset), n);
   return { today: day, due, easyDays: settings.easyDays };
 }
 
-export function undoItem(database: Db, userId: string, logId: string) {
-  const scheduler = createScheduler(toStudySettings(getSettingsRow(database, userId)).scheduler);
+export async function undoItem(database: Db, userId: string, logId: string) {
+  const scheduler = createScheduler(toStudySettings(await getSettingsRow(database, userId)).scheduler);
   return undoReview(database, { userId, logId, restore: (current, log, prevDue) => undoCard(scheduler, current, log, prevDue) });
 }

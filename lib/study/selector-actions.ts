@@ -27,7 +27,7 @@ export async function startSelectorPracticeAction(_prev: StartState, formArg: Fo
   if (!parsed.success) return { error: 'Those patterns are not valid; choose problems again.' };
   let attemptId: string;
   try {
-    attemptId = startSelectorPractice(db(), getLibrary(), user.id, parsed.data.patterns, new Date()).id;
+    attemptId = (await startSelectorPractice(db(), getLibrary(), user.id, parsed.data.patterns, new Date())).id;
   } catch (e) {
     if (e instanceof QuizError) return { error: e.message };
     throw e;

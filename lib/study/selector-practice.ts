@@ -23,7 +23,7 @@ export function selectorPool(library: Library, slugs: string[], seed: string): T
  * "Practise this" on the selector: a short quiz of scenario questions from the top patterns,
  * with feedback after each answer and no clock. The answers are FSRS reviews like any quiz's.
  */
-export function startSelectorPractice(database: Db, library: Library, userId: string, slugs: string[], now: Date): Attempt {
+export async function startSelectorPractice(database: Db, library: Library, userId: string, slugs: string[], now: Date): Promise<Attempt> {
   const known = [...new Set(slugs)].filter((s) => library.topics.get(s)?.kind === 'pattern').slice(0, PRACTICE_PATTERNS);
   const id = crypto.randomUUID();
   const pool = selectorPool(library, known, id);
@@ -32,5 +32,5 @@ export function startSelectorPractice(database: Db, library: Library, userId: st
     pool.map((q) => ({ id: q.id, options: q.options.map((o) => ({ correct: Boolean(o.correct) })) })),
     id,
   );
-  return createAttempt(database, { id, userId, kind: 'interview', sourceId: SELECTOR_SOURCE, ...plan, immediateFeedback: true, now, deadlineAt: null });
+  return await createAttempt(database, { id, userId, kind: 'interview', sourceId: SELECTOR_SOURCE, ...plan, immediateFeedback: true, now, deadlineAt: null });
 }

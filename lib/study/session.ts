@@ -86,17 +86,17 @@ export interface StudyToday {
 }
 
 /** Everything the review page and the dashboard need about today (`order: false`: the queue's counts are right, its order is not spread). */
-export function loadStudyToday(database: Db, library: Library, userId: string, now: Date, options: { order?: boolean } = {}): StudyToday {
-  const settings = toStudySettings(getSettingsRow(database, userId));
+export async function loadStudyToday(database: Db, library: Library, userId: string, now: Date, options: { order?: boolean } = {}): Promise<StudyToday> {
+  const settings = toStudySettings(await getSettingsRow(database, userId));
   const { day, start, end } = studyDayBounds(now, settings.day);
-  const { reviews, introduced, quizAnswers } = countReviews(database, userId, start, end);
+  const { reviews, introduced, quizAnswers } = await countReviews(database, userId, start, end);
   const reviewRoom = Math.max(0, settings.maxReviewsPerDay - (reviews - introduced));
   // SQLite selects, orders and limits what may be due today; the queue orders the rest.
   const select = (reviewLimit: number | null) =>
     queueRows(database, userId, { now, learnAheadUntil: new Date(now.getTime() + LEARN_AHEAD_MS), dayEnd: end, reviewLimit });
-  let rows = select(reviewRoom);
+  let rows = await select(reviewRoom);
   // Rows of items no longer in the library are left out; if they took review slots, take them all.
-  if (rows.review.length === reviewRoom && rows.review.some((r) => !library.items.has(r.itemId))) rows = select(null);
+  if (rows.review.length === reviewRoom && rows.review.some((r) => !library.items.has(r.itemId))) rows = await select(null);
   const started = [...rows.learningAndNew, ...rows.review]
     .filter((row) => library.items.has(row.itemId))
     .map((row) => ({
@@ -107,11 +107,11 @@ export function loadStudyToday(database: Db, library: Library, userId: string, n
       buriedUntil: null,
       tests: library.items.get(row.itemId)?.question?.cards,
     }));
-  const reads = listLessonReads(database, userId);
+  const reads = await listLessonReads(database, userId);
   const newCandidates = withContrasts(
     library,
     reads,
-    topicsInStudyOrder(library, reads, assignedTopicOrder(database, library, userId)).flatMap((t) =>
+    topicsInStudyOrder(library, reads, await assignedTopicOrder(database, library, userId)).flatMap((t) =>
       t.cards.map((c) => ({ itemId: c.id, topicId: t.id })),
     ),
   );
@@ -134,7 +134,7 @@ export function loadStudyToday(database: Db, library: Library, userId: string, n
     reviewsToday: reviews,
     quizAnswersToday: quizAnswers,
     newToday: introduced,
-    streak: currentStreak(streakDays(database, userId, settings, day, end), day),
+    streak: currentStreak(await streakDays(database, userId, settings, day, end), day),
   };
 }
 
@@ -143,11 +143,11 @@ export function loadStudyToday(database: Db, library: Library, userId: string, n
  * yesterday) can reach: reading stops at the first day without a review, so a learner's whole
  * history is not read to count a streak of a few days.
  */
-function streakDays(database: Db, userId: string, settings: StudySettings, today: string, dayEnd: Date): string[] {
+async function streakDays(database: Db, userId: string, settings: StudySettings, today: string, dayEnd: Date): Promise<string[]> {
   const dayOf = studyDayKeyer(settings.day);
   const days: string[] = [];
   let expected = today;
-  for (const q of reviewQuarterHoursDesc(database, userId, dayEnd)) {
+  for await (const q of reviewQuarterHoursDesc(database, userId, dayEnd)) {
     const d = dayOf(new Date(q * QUARTER_HOUR_MS));
     if (d === days[days.length - 1]) continue;
     // Today may be empty (the streak is alive until the day ends); any other gap ends it.

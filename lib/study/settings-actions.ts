@@ -24,7 +24,7 @@ export async function saveSettingsAction(_prev: SettingsState, formArg: FormData
     for (const [k, v] of Object.entries(z.flattenError(parsed.error).fieldErrors)) errors[k] = (v as string[])[0]!;
     return { ok: false, errors };
   }
-  saveSettings(db(), user.id, parsed.data);
+  await saveSettings(db(), user.id, parsed.data);
   revalidatePath('/settings');
   revalidatePath('/review');
   revalidatePath('/dashboard');
@@ -40,7 +40,7 @@ export async function rescheduleAction(_prev: RescheduleState, formArg: FormData
   const user = await requireUser('/settings');
   // Called by its form only: anything else is not a request this page sends.
   if (!asFormData(formArg)) return { error: NOT_A_FORM };
-  const result = rescheduleAll(db(), user.id, new Date());
+  const result = await rescheduleAll(db(), user.id, new Date());
   revalidatePath('/review');
   revalidatePath('/dashboard');
   return { result };

@@ -52,7 +52,7 @@ async function run<T>(
   raw: unknown,
   schema: z.ZodType<T>,
   names: string[],
-  body: (userId: string, input: T) => TeamFormState | void,
+  body: (userId: string, input: T) => Promise<TeamFormState | void>,
 ): Promise<TeamFormState> {
   const user = await requireUser('/teams');
   const formData = asFormData(raw);
@@ -60,7 +60,7 @@ async function run<T>(
   const parsed = schema.safeParse(fields(formData, names));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.' };
   try {
-    return body(user.id, parsed.data) ?? { ok: true };
+    return (await body(user.id, parsed.data)) ?? { ok: true };
   } catch (e) {
     if (e instanceof TeamError) return { error: e.message };
     throw e;
@@ -77,8 +77,8 @@ const description = z
 
 export async function createTeamAction(_prev: TeamFormState, raw: FormData): Promise<TeamFormState> {
   let created: string | null = null;
-  const state = await run(raw, z.object({ name, description }), ['name', 'description'], (userId, input) => {
-    created = createTeam(db(), userId, { ...input, consentVersion: CONSENT_VERSION }, new Date()).id;
+  const state = await run(raw, z.object({ name, description }), ['name', 'description'], async (userId, input) => {
+    created = (await createTeam(db(), userId, { ...input, consentVersion: CONSENT_VERSION }, new Date())).id;
   });
   if (created) {
     revalidatePath('/teams');
@@ -96,16 +96,16 @@ const invite = teamId.extend({
 });
 
 export async function createInviteAction(_prev: TeamFormState, raw: FormData): Promise<TeamFormState> {
-  return run(raw, invite, ['teamId', 'days', 'maxUses'], (userId, input) => {
-    const { token } = createInvite(db(), userId, input.teamId, { days: input.days, maxUses: input.maxUses }, new Date());
+  return run(raw, invite, ['teamId', 'days', 'maxUses'], async (userId, input) => {
+    const { token } = await createInvite(db(), userId, input.teamId, { days: input.days, maxUses: input.maxUses }, new Date());
     revalidatePath(`/teams/${input.teamId}`);
     return { ok: true, link: `/teams/join/${token}` };
   });
 }
 
 export async function revokeInviteAction(_prev: TeamFormState, raw: FormData): Promise<TeamFormState> {
-  return run(raw, teamId.extend({ inviteId: uuid }), ['teamId', 'inviteId'], (userId, input) => {
-    revokeInvite(db(), userId, input.teamId, input.inviteId, new Date());
+  return run(raw, teamId.extend({ inviteId: uuid }), ['teamId', 'inviteId'], async (userId, input) => {
+    await revokeInvite(db(), userId, input.teamId, input.inviteId, new Date());
     revalidatePath(`/teams/${input.teamId}`);
   });
 }
@@ -118,8 +118,8 @@ const join = z.object({
 
 export async function joinTeamAction(_prev: TeamFormState, raw: FormData): Promise<TeamFormState> {
   let joined: string | null = null;
-  const state = await run(raw, join, ['token', 'consent', 'consentVersion'], (userId, input) => {
-    joined = joinTeam(db(), userId, input.token, input.consentVersion, new Date()).id;
+  const state = await run(raw, join, ['token', 'consent', 'consentVersion'], async (userId, input) => {
+    joined = (await joinTeam(db(), userId, input.token, input.consentVersion, new Date())).id;
   });
   if (joined) {
     revalidatePath('/teams');
@@ -131,8 +131,8 @@ export async function joinTeamAction(_prev: TeamFormState, raw: FormData): Promi
 
 export async function leaveTeamAction(_prev: TeamFormState, raw: FormData): Promise<TeamFormState> {
   let left = false;
-  const state = await run(raw, teamId.extend({ confirm: z.literal('on', { error: 'Tick the box to confirm.' }) }), ['teamId', 'confirm'], (userId, input) => {
-    leaveTeam(db(), userId, input.teamId);
+  const state = await run(raw, teamId.extend({ confirm: z.literal('on', { error: 'Tick the box to confirm.' }) }), ['teamId', 'confirm'], async (userId, input) => {
+    await leaveTeam(db(), userId, input.teamId);
     left = true;
   });
   if (left) {
@@ -146,22 +146,22 @@ export async function leaveTeamAction(_prev: TeamFormState, raw: FormData): Prom
 const memberInput = teamId.extend({ memberId: uuid });
 
 export async function removeMemberAction(_prev: TeamFormState, raw: FormData): Promise<TeamFormState> {
-  return run(raw, memberInput, ['teamId', 'memberId'], (userId, input) => {
-    removeMember(db(), userId, input.teamId, input.memberId);
+  return run(raw, memberInput, ['teamId', 'memberId'], async (userId, input) => {
+    await removeMember(db(), userId, input.teamId, input.memberId);
     revalidatePath(`/teams/${input.teamId}`);
   });
 }
 
 export async function setRoleAction(_prev: TeamFormState, raw: FormData): Promise<TeamFormState> {
-  return run(raw, memberInput.extend({ role: z.enum(['admin', 'member'], { error: 'Choose admin or member.' }) }), ['teamId', 'memberId', 'role'], (userId, input) => {
-    setRole(db(), userId, input.teamId, input.memberId, input.role);
+  return run(raw, memberInput.extend({ role: z.enum(['admin', 'member'], { error: 'Choose admin or member.' }) }), ['teamId', 'memberId', 'role'], async (userId, input) => {
+    await setRole(db(), userId, input.teamId, input.memberId, input.role);
     revalidatePath(`/teams/${input.teamId}`);
   });
 }
 
 export async function transferOwnershipAction(_prev: TeamFormState, raw: FormData): Promise<TeamFormState> {
-  return run(raw, memberInput.extend({ confirm: z.literal('on', { error: 'Tick the box to confirm.' }) }), ['teamId', 'memberId', 'confirm'], (userId, input) => {
-    transferOwnership(db(), userId, input.teamId, input.memberId);
+  return run(raw, memberInput.extend({ confirm: z.literal('on', { error: 'Tick the box to confirm.' }) }), ['teamId', 'memberId', 'confirm'], async (userId, input) => {
+    await transferOwnership(db(), userId, input.teamId, input.memberId);
     revalidatePath(`/teams/${input.teamId}`);
     revalidatePath('/teams');
   });
@@ -169,8 +169,8 @@ export async function transferOwnershipAction(_prev: TeamFormState, raw: FormDat
 
 export async function deleteTeamAction(_prev: TeamFormState, raw: FormData): Promise<TeamFormState> {
   let deleted = false;
-  const state = await run(raw, teamId.extend({ confirm: z.literal('on', { error: 'Tick the box to confirm.' }) }), ['teamId', 'confirm'], (userId, input) => {
-    deleteTeam(db(), userId, input.teamId);
+  const state = await run(raw, teamId.extend({ confirm: z.literal('on', { error: 'Tick the box to confirm.' }) }), ['teamId', 'confirm'], async (userId, input) => {
+    await deleteTeam(db(), userId, input.teamId);
     deleted = true;
   });
   if (deleted) {
@@ -183,8 +183,8 @@ export async function deleteTeamAction(_prev: TeamFormState, raw: FormData): Pro
 
 export async function setTargetRecallAction(_prev: TeamFormState, raw: FormData): Promise<TeamFormState> {
   const target = z.coerce.number({ error: 'Enter a percentage.' }).int('Whole percentages only.').min(50, 'At least 50%.').max(99, 'At most 99%.');
-  return run(raw, teamId.extend({ target }), ['teamId', 'target'], (userId, input) => {
-    setTargetRecall(db(), userId, input.teamId, input.target / 100);
+  return run(raw, teamId.extend({ target }), ['teamId', 'target'], async (userId, input) => {
+    await setTargetRecall(db(), userId, input.teamId, input.target / 100);
     revalidatePath(`/teams/${input.teamId}`);
   });
 }
@@ -202,9 +202,9 @@ const assignment = teamId.extend({
 
 export async function createAssignmentAction(_prev: TeamFormState, raw: FormData): Promise<TeamFormState> {
   const library = getLibrary();
-  return run(raw, assignment, ['teamId', 'kind', 'pathId', 'stages[]', 'patterns[]', 'dueDate', 'required', 'audience', 'members[]'], (userId, input) => {
+  return run(raw, assignment, ['teamId', 'kind', 'pathId', 'stages[]', 'patterns[]', 'dueDate', 'required', 'audience', 'members[]'], async (userId, input) => {
     // The admin's own study day decides what "after today" means.
-    const today = studyDayBounds(new Date(), toStudySettings(getSettingsRow(db(), userId)).day).day;
+    const today = studyDayBounds(new Date(), toStudySettings(await getSettingsRow(db(), userId)).day).day;
     const dateProblem = dueDateProblem(input.dueDate, today);
     if (dateProblem) return { error: dateProblem };
     const path = library.paths.find((p) => p.id === input.pathId);
@@ -219,7 +219,7 @@ export async function createAssignmentAction(_prev: TeamFormState, raw: FormData
       if (selection.length === 0) return { error: 'Choose at least one pattern.' };
       if (selection.some((id) => library.topics.get(String(id))?.kind !== 'pattern')) return { error: 'Choose patterns from the list.' };
     }
-    createAssignment(
+    await createAssignment(
       db(),
       userId,
       input.teamId,
@@ -239,8 +239,8 @@ export async function createAssignmentAction(_prev: TeamFormState, raw: FormData
 }
 
 export async function deleteAssignmentAction(_prev: TeamFormState, raw: FormData): Promise<TeamFormState> {
-  return run(raw, teamId.extend({ assignmentId: uuid }), ['teamId', 'assignmentId'], (userId, input) => {
-    deleteAssignment(db(), userId, input.teamId, input.assignmentId);
+  return run(raw, teamId.extend({ assignmentId: uuid }), ['teamId', 'assignmentId'], async (userId, input) => {
+    await deleteAssignment(db(), userId, input.teamId, input.assignmentId);
     revalidatePath(`/teams/${input.teamId}`);
     revalidatePath('/dashboard');
   });

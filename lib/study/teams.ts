@@ -30,18 +30,19 @@ function spec(library: Library, a: Assignment, everyone: string[]): AssignmentSp
  * their role may read it (owners and admins: every member's row; members: their own row and
  * the team's averages). Throws TeamError 404 for anyone outside the team.
  */
-export function loadTeamView(database: Db, library: Library, actorId: string, teamId: string, now: Date) {
-  const { team, role, members } = getTeam(database, actorId, teamId);
-  const assignments = listAssignments(database, actorId, teamId);
+export async function loadTeamView(database: Db, library: Library, actorId: string, teamId: string, now: Date) {
+  const { team, role, members } = await getTeam(database, actorId, teamId);
+  const assignments = await listAssignments(database, actorId, teamId);
   // Everyone's assignments feed the averages; a member's list above is only theirs.
-  const allAssignments = role === 'member' ? teamAssignmentsForReport(database, actorId, teamId) : assignments;
+  const allAssignments = role === 'member' ? await teamAssignmentsForReport(database, actorId, teamId) : assignments;
   const topics = allAssignments.flatMap((a) => assignedTopics(library, a));
-  const studies = teamStudies(database, actorId, teamId, [...new Set(topics.map((t) => t.id))], [...new Set(topics.flatMap((t) => t.cardIds))]);
+  const studies = await teamStudies(database, actorId, teamId, [...new Set(topics.map((t) => t.id))], [...new Set(topics.flatMap((t) => t.cardIds))]);
   // A member's list holds only themselves; the other rows are dropped by reportFor below.
   const names = new Map(members.map((m) => [m.userId, { name: m.name, role: m.role }]));
   const everyone = [...studies.keys()];
-  const memberStudies: MemberStudy[] = [...studies.entries()].map(([userId, s]) => {
-    const settings = toStudySettings(getSettingsRow(database, userId));
+  const memberStudies: MemberStudy[] = [];
+  for (const [userId, s] of studies.entries()) {
+    const settings = toStudySettings(await getSettingsRow(database, userId));
     const cards = new Map<string, Card>(s.cardRows.map((r) => [r.itemId, rowToCard(r)]));
     const cardReviews = new Map<string, { passed: number; total: number }>();
     for (const r of s.cardReviews) {
@@ -60,7 +61,7 @@ export function loadTeamView(database: Db, library: Library, actorId: string, te
       quizAnswers.set(a.topicId, e);
     }
     const times = [...s.cardReviews.map((r) => r.review), ...s.reads.map((r) => r.readAt), ...s.quizAnswers.map((a) => a.answeredAt)].map((d) => d.getTime());
-    return {
+    memberStudies.push({
       userId,
       name: names.get(userId)?.name ?? 'Member',
       role: names.get(userId)?.role ?? 'member',
@@ -72,8 +73,8 @@ export function loadTeamView(database: Db, library: Library, actorId: string, te
       lastActive: times.length ? new Date(Math.max(...times)) : null,
       cardReviews,
       quizAnswers,
-    };
-  });
+    });
+  }
   const report = teamReport({
     now,
     today: (m) => studyDayBounds(now, m.day).day,
@@ -90,7 +91,7 @@ export function loadTeamView(database: Db, library: Library, actorId: string, te
   };
 }
 
-export type TeamView = ReturnType<typeof loadTeamView>;
+export type TeamView = Awaited<ReturnType<typeof loadTeamView>>;
 
 export interface DashboardAssignment {
   id: string;
@@ -113,9 +114,9 @@ export interface DashboardAssignment {
  * needed to have every assigned card introduced before the due date (the interview planner's
  * `planPace`), with the next assigned step for Continue.
  */
-export function dashboardAssignments(database: Db, library: Library, userId: string, progress: LearnerProgress, newToday: number, now: Date): DashboardAssignment[] {
+export async function dashboardAssignments(database: Db, library: Library, userId: string, progress: LearnerProgress, newToday: number, now: Date): Promise<DashboardAssignment[]> {
   const { day: today } = studyDayBounds(now, progress.settings.day);
-  return myAssignments(database, userId).map((a) => {
+  return (await myAssignments(database, userId)).map((a) => {
     const topics = assignedTopics(library, a);
     const facts = topics.map((t) => ({ t, f: progress.facts(t.id)! }));
     const remaining = topics.reduce((s, t) => s + t.cardIds.filter((id) => (progress.cards.get(id)?.reps ?? 0) === 0).length, 0);
@@ -140,8 +141,8 @@ export function dashboardAssignments(database: Db, library: Library, userId: str
 }
 
 /** Topic ids assigned to the learner, soonest due first: their cards come first among new cards. */
-export function assignedTopicOrder(database: Db, library: Library, userId: string): string[] {
+export async function assignedTopicOrder(database: Db, library: Library, userId: string): Promise<string[]> {
   const ids: string[] = [];
-  for (const a of myAssignments(database, userId)) for (const t of assignedTopics(library, a)) if (!ids.includes(t.id)) ids.push(t.id);
+  for (const a of await myAssignments(database, userId)) for (const t of assignedTopics(library, a)) if (!ids.includes(t.id)) ids.push(t.id);
   return ids;
 }

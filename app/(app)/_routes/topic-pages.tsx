@@ -24,7 +24,7 @@ export function topicQuizPage(folder: Folder) {
     const raw = await paramOf(params);
     const user = await requireUser(`/${folder}/${raw}/quiz`);
     const parsed = slug.safeParse(raw);
-    const view = parsed.success ? topicQuizView(topicId(folder, parsed.data), user.id) : null;
+    const view = parsed.success ? await topicQuizView(topicId(folder, parsed.data), user.id) : null;
     if (!view) notFound();
     return (
       <QuizLanding
@@ -55,7 +55,7 @@ export function foundationPage(folder: Exclude<Folder, 'patterns'>) {
     const user = await requireUser(`/${folder}/${raw}`);
     const parsed = slug.safeParse(raw);
     const { kind, eyebrow } = FOUNDATION[folder];
-    const view = parsed.success ? foundationView(kind, parsed.data, user.id) : null;
+    const view = parsed.success ? await foundationView(kind, parsed.data, user.id) : null;
     if (!view) notFound();
     const subtitle = view.topic.caseStudy ? ` · ${view.topic.caseStudy.level}` : view.topic.domain ? ` · ${view.topic.domain.system}` : '';
     return <FoundationPage kind={kind} eyebrow={`${eyebrow}${subtitle}`} {...view} />;

@@ -20,8 +20,8 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
   const query = parsed.success ? parsed.data : browserQuery.parse({});
   const library = getLibrary();
   const now = new Date();
-  const result = browseCards(db(), library, user.id, query, now);
-  const fmt = { format: learnerDateTime(db(), user.id) };
+  const result = await browseCards(db(), library, user.id, query, now);
+  const fmt = { format: await learnerDateTime(db(), user.id) };
   const topics = [...library.patterns, ...library.laws, ...library.pillars];
   // Filters in use (sort is an order, not a filter): shown on the phone's folded Filters button.
   const active = [query.q !== '', query.topic !== '', query.kind !== 'all', query.state !== 'all', query.due !== 'any', query.lapses > 0].filter(Boolean).length;

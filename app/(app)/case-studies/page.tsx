@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Case studies' };
 export default async function CaseStudiesPage() {
   const user = await requireUser('/case-studies');
   const library = getLibrary();
-  const read = new Set(listLessonReads(db(), user.id).map((r) => r.topicId));
+  const read = new Set((await listLessonReads(db(), user.id)).map((r) => r.topicId));
   return (
     <div className="stack">
       <div>

@@ -23,17 +23,17 @@ export default async function DashboardPage() {
   const library = getLibrary();
   const now = new Date();
   // Only the queue's counts show here: no need to order a session.
-  const today = loadStudyToday(db(), library, user.id, now, { order: false });
-  const progress = learnerProgress(db(), library, user.id, now);
-  const stats = dashboardStats(db(), library, progress, user.id, now);
+  const today = await loadStudyToday(db(), library, user.id, now, { order: false });
+  const progress = await learnerProgress(db(), library, user.id, now);
+  const stats = await dashboardStats(db(), library, progress, user.id, now);
   const plan = targetPlan(library, progress, today.newToday, now);
-  const cram = cramHistory(db(), user.id, now);
-  const assignments = dashboardAssignments(db(), library, user.id, progress, today.newToday, now);
+  const cram = await cramHistory(db(), user.id, now);
+  const assignments = await dashboardAssignments(db(), library, user.id, progress, today.newToday, now);
   const current = progress.current!;
   const next = current.next;
   const dueNow = today.queue.counts.learning + today.queue.counts.review;
   const newToday = today.queue.counts.new;
-  const onboarding = onboardingState(db(), user.id);
+  const onboarding = await onboardingState(db(), user.id);
   // Nothing studied yet: a welcome and the first step instead of zeros and empty charts.
   const fresh = !onboarding.hasHistory;
   const offerFirstRun = isFirstTimer(onboarding);

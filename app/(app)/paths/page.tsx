@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Paths' };
 
 export default async function PathsPage() {
   const user = await requireUser('/paths');
-  const progress = learnerProgress(db(), getLibrary(), user.id, new Date());
+  const progress = await learnerProgress(db(), getLibrary(), user.id, new Date());
   return (
     <div className="stack">
       <h1>Paths</h1>

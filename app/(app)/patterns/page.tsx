@@ -33,8 +33,8 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
   const { query, error } = parseCatalogQuery(await searchParams);
   const filtered = isFiltered(query);
   const library = getLibrary();
-  const read = new Set(listLessonReads(db(), user.id).map((r) => r.topicId));
-  const progress = learnerProgress(db(), library, user.id, new Date());
+  const read = new Set((await listLessonReads(db(), user.id)).map((r) => r.topicId));
+  const progress = await learnerProgress(db(), library, user.id, new Date());
   const categoryMastery = new Map(progress.categories.map((c) => [c.id, c.mastery]));
   // Every pattern in the catalog, written or not; a lesson is listed under its own category.
   const catalog = library.catalog.filter((c) => isPatternCategory(c.category));

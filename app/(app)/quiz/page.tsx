@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Quizzes' };
 export default async function QuizHub() {
   const user = await requireUser('/quiz');
   const library = getLibrary();
-  const results = quizResults(db(), user.id);
+  const results = await quizResults(db(), user.id);
   const groups = [
     { id: 'topic-quizzes', title: 'Quiz by pattern', topics: [...library.patterns, ...library.laws, ...library.pillars] },
     { id: 'domain-quizzes', title: 'Quiz by domain', topics: library.domains },

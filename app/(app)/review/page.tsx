@@ -13,18 +13,18 @@ export const metadata: Metadata = { title: 'Review' };
 export default async function ReviewPage() {
   const user = await requireUser('/review');
   const library = getLibrary();
-  const today = loadStudyToday(db(), library, user.id, new Date());
+  const today = await loadStudyToday(db(), library, user.id, new Date());
   // The first cards come with the page; the rest by id, fetched as the learner goes.
   const first = today.queue.items.slice(0, FIRST_BATCH);
   const rest = today.queue.items.slice(FIRST_BATCH).filter((q) => library.items.has(q.itemId));
   return (
     <ReviewSession
-      initialItems={reviewItemViews(db(), library, user.id, first)}
+      initialItems={await reviewItemViews(db(), library, user.id, first)}
       pending={rest.map(pendingItem)}
       settings={today.settings.scheduler}
       reviewsToday={today.reviewsToday}
       next={
-        nextPathStep(db(), library, user.id) ?? {
+        await nextPathStep(db(), library, user.id) ?? {
           label: 'Take the Pattern Quiz',
           href: '/quiz/pattern-quiz',
           context: 'Your path is done: see where you stand across the library.',

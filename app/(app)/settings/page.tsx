@@ -34,17 +34,17 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await requireUser('/settings');
-  const row = getSettingsRow(db(), user.id);
-  const { goal } = onboardingState(db(), user.id);
+  const row = await getSettingsRow(db(), user.id);
+  const { goal } = await onboardingState(db(), user.id);
   const settings = toStudySettings(row);
-  const states = listCardStates(db(), user.id);
+  const states = await listCardStates(db(), user.id);
   const learned = states.filter((r) => r.kind === 'card' && r.reps > 0).length;
   // The easy-days forecast starts from the learner's own load: review cards due in the next four weeks.
   const now = new Date().getTime();
   const reviewCards = states.filter((r) => r.state === 2 && !r.suspended);
   const forecastPerDay = reviewCards.length ? reviewCards.filter((r) => r.due.getTime() < now + 28 * 86_400_000).length / 28 : null;
-  const run = latestRun(db(), user.id);
-  const rows = accountFootprint(db(), user.id);
+  const run = await latestRun(db(), user.id);
+  const rows = await accountFootprint(db(), user.id);
   const footprint = Object.entries(FOOTPRINT_LABELS).map(([table, label]) => ({ label, count: rows[table] ?? 0 }));
   const timezones = Intl.supportedValuesOf('timeZone');
   if (!timezones.includes('UTC')) timezones.unshift('UTC');
@@ -84,10 +84,10 @@ export default async function SettingsPage() {
       <ReschedulePanel />
       <OptimizerPanel
         available={loadOptimizer() !== null}
-        reviews={countReviewsSince(db(), user.id, null)}
+        reviews={await countReviewsSince(db(), user.id, null)}
         minimum={MIN_REVIEWS}
         customParams={settings.scheduler.weights !== null}
-        lastRun={run ? publicRun(settleStaleRun(db(), run)) : null}
+        lastRun={run ? publicRun(await settleStaleRun(db(), run)) : null}
       />
       <section className="panel" aria-labelledby="appearance">
         <h2 id="appearance" style={{ marginTop: 0 }}>

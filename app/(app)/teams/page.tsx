@@ -12,7 +12,7 @@ const ROLE = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const;
 
 export default async function TeamsPage() {
   const user = await requireUser('/teams');
-  const teams = listMyTeams(db(), user.id);
+  const teams = await listMyTeams(db(), user.id);
   return (
     <div className="stack narrow">
       <div>

@@ -15,9 +15,9 @@ export default async function WelcomePage() {
   const user = await requireUser('/welcome');
   const library = getLibrary();
   const now = new Date();
-  const state = onboardingState(db(), user.id);
-  const settings = getSettingsRow(db(), user.id);
-  const progress = learnerProgress(db(), library, user.id, now);
+  const state = await onboardingState(db(), user.id);
+  const settings = await getSettingsRow(db(), user.id);
+  const progress = await learnerProgress(db(), library, user.id, now);
   const revisit = state.onboardedAt !== null || state.hasHistory;
   const paths = progress.paths.map((p) => ({
     id: p.path.id,

@@ -41,7 +41,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <SignInForm
           callbackUrl={cb}
           initialError={errorMessage(typeof error === 'string' ? error : undefined)}
-          demo={findUserByEmail(db(), DEMO_EMAIL) ? { email: DEMO_EMAIL, password: DEMO_PASSWORD } : undefined}
+          demo={await findUserByEmail(db(), DEMO_EMAIL) ? { email: DEMO_EMAIL, password: DEMO_PASSWORD } : undefined}
         />
         <p className="muted" style={{ marginTop: '1rem' }}>
           New here? <Link href="/sign-up">Create an account</Link>

@@ -35,13 +35,13 @@ export async function signUp(_prev: SignUpState, formArg: FormData): Promise<Sig
   }
   const weak = await passwordProblem(parsed.data.password, [parsed.data.email, parsed.data.name]);
   if (weak) return { ok: false, errors: { password: weak } };
-  const wait = await throttles(db().$client).signUp.take(clientAddress(await headers()));
+  const wait = await throttles(db()).signUp.take(clientAddress(await headers()));
   if (wait > 0) {
     return { ok: false, errors: { form: `Too many accounts were created from your network recently. Try again in ${describeWait(wait)}.` } };
   }
   const tz = formData.get('timezone');
   try {
-    createUser(db(), {
+    await createUser(db(), {
       email: parsed.data.email,
       name: parsed.data.name,
       passwordHash: await hashPassword(parsed.data.password),

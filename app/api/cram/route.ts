@@ -19,7 +19,7 @@ export async function POST(request: Request) {
   const parsed = gradeInput.safeParse(body.value);
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid answer.', zodDetails(parsed.error));
   try {
-    const { log, correct } = cramItem(db(), getLibrary(), user.id, parsed.data, new Date());
+    const { log, correct } = await cramItem(db(), getLibrary(), user.id, parsed.data, new Date());
     return NextResponse.json({ id: log.id, correct }, { status: 201 });
   } catch (e) {
     if (e instanceof DuplicateReviewError) return jsonError(409, 'This answer was already recorded; nothing changed.');

@@ -14,7 +14,7 @@ export async function GET(request: Request) {
   if (refused) return refused;
   const user = await currentUser();
   if (!user) return jsonError(401, 'Sign in to export your data.');
-  const body = { exportedAt: new Date().toISOString(), ...exportUserData(db(), user.id) };
+  const body = { exportedAt: new Date().toISOString(), ...await exportUserData(db(), user.id) };
   return new NextResponse(JSON.stringify(body, null, 2), {
     headers: {
       'content-type': 'application/json; charset=utf-8',

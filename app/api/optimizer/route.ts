@@ -15,7 +15,7 @@ export async function POST(request: Request) {
   const user = await currentUser();
   if (!user) return jsonError(401, 'Sign in to optimize your parameters.');
   try {
-    return NextResponse.json({ runId: startOptimizer(db(), user.id, 'manual') }, { status: 202 });
+    return NextResponse.json({ runId: await startOptimizer(db(), user.id, 'manual') }, { status: 202 });
   } catch (e) {
     if (e instanceof OptimizerBusyError) return jsonError(429, e.message);
     if (e instanceof OptimizerLimitError) {

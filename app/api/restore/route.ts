@@ -35,7 +35,7 @@ export async function POST(request: Request) {
     return jsonError(400, 'The file could not be read as UTF-8 text: it may be damaged.');
   }
   try {
-    const id = startRestore(db(), getLibrary(), user.id, text, { includeSettings: parsed.data.settings === '1' });
+    const id = await startRestore(db(), getLibrary(), user.id, text, { includeSettings: parsed.data.settings === '1' });
     return NextResponse.json({ id }, { status: 202 });
   } catch (e) {
     if (e instanceof BackupError) return jsonError(e.status, e.message);

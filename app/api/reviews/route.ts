@@ -27,7 +27,7 @@ export async function POST(request: Request) {
     // Answered after the transaction holding this grade committed (grades arriving together share it).
     const { card, log, correct, pulled, autoOptimize, reviewsSinceOptimize } = await submitGrade(db(), getLibrary(), user.id, parsed.data, now);
     // Re-fits the learner's parameters in the background when enough new reviews have piled up.
-    maybeAutoOptimize(db(), user.id, now, { autoOptimize, reviewsSinceOptimize });
+    await maybeAutoOptimize(db(), user.id, now, { autoOptimize, reviewsSinceOptimize });
     return NextResponse.json({ id: log.id, card, correct, pulled }, { status: 201 });
   } catch (e) {
     if (e instanceof DuplicateReviewError) return jsonError(409, 'This review was already recorded; nothing changed.');

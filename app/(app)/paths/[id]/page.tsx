@@ -20,7 +20,7 @@ export default async function PathPage({ params: p }: { params: Promise<{ id: st
   const user = await requireUser(`/paths/${raw.id}`);
   const parsed = params.safeParse(raw);
   if (!parsed.success) notFound();
-  const progress = learnerProgress(db(), getLibrary(), user.id, new Date());
+  const progress = await learnerProgress(db(), getLibrary(), user.id, new Date());
   const entry = progress.paths.find((x) => x.path.id === parsed.data.id);
   if (!entry) notFound();
   const { path, steps, done, next, enrolledAt, further, furtherDone, furtherTotal } = entry;

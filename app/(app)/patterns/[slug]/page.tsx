@@ -38,7 +38,7 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
   const library = getLibrary();
   const meta = topic.meta;
   // One read of the learner's state serves the read date, the quiz result and the mastery.
-  const progress = learnerProgress(db(), library, user.id, new Date());
+  const progress = await learnerProgress(db(), library, user.id, new Date());
   const facts = progress.facts(topic.id)!;
   const readAt = progress.reads.get(topic.id);
 
@@ -82,7 +82,7 @@ export default async function PatternPage({ params: p }: { params: Promise<{ slu
           readAt={readDay}
           cardCount={topic.cards.length}
           quiz={quiz}
-          next={nextPathStep(db(), library, user.id, topic.id)}
+          next={await nextPathStep(db(), library, user.id, topic.id)}
         />
       }
       aside={

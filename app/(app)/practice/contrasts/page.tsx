@@ -17,9 +17,9 @@ export const metadata: Metadata = { title: 'Contrast drills' };
 export default async function ContrastsPage() {
   const user = await requireUser('/practice/contrasts');
   const library = getLibrary();
-  const read = new Set(listLessonReads(db(), user.id).map((r) => r.topicId));
-  const started = new Set(listCardStates(db(), user.id).map((r) => r.itemId));
-  const results = quizResults(db(), user.id);
+  const read = new Set((await listLessonReads(db(), user.id)).map((r) => r.topicId));
+  const started = new Set((await listCardStates(db(), user.id)).map((r) => r.itemId));
+  const results = await quizResults(db(), user.id);
   return (
     <div className="stack">
       <div>

@@ -17,7 +17,7 @@ export default async function CollectionQuizPage({ params: p }: { params: Promis
   const parsed = params.safeParse(raw);
   const quiz = parsed.success ? getLibrary().collections.find((c) => c.id === parsed.data.id) : undefined;
   if (!quiz) notFound();
-  const open = findOpenAttempt(db(), user.id, 'collection', quiz.id);
+  const open = await findOpenAttempt(db(), user.id, 'collection', quiz.id);
   return (
     <QuizLanding
       kind="collection"
@@ -27,7 +27,7 @@ export default async function CollectionQuizPage({ params: p }: { params: Promis
       backLabel="Quizzes"
       description={quiz.description}
       questionCount={quiz.topic.questions.length}
-      best={quizResults(db(), user.id).get(quiz.id)}
+      best={(await quizResults(db(), user.id)).get(quiz.id)}
       open={open ? { answered: open.answers.length, total: open.total } : null}
     />
   );

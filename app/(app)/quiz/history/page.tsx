@@ -14,11 +14,11 @@ export const metadata: Metadata = { title: 'Quiz history' };
 export default async function HistoryPage() {
   const user = await requireUser('/quiz/history');
   const library = getLibrary();
-  const attempts = listFinishedAttempts(db(), user.id);
+  const attempts = await listFinishedAttempts(db(), user.id);
   const interviews = attempts.filter((a) => a.kind === 'interview' && a.sourceId !== 'selector').reverse();
   const pct = (a: { score: number | null; total: number }) => Math.round((100 * (a.score ?? 0)) / Math.max(1, a.total));
-  const fmt = learnerDateTime(db(), user.id);
-  const cram = cramHistory(db(), user.id, new Date());
+  const fmt = await learnerDateTime(db(), user.id);
+  const cram = await cramHistory(db(), user.id, new Date());
 
   return (
     <div className="stack">

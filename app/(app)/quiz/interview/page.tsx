@@ -23,8 +23,8 @@ export default async function InterviewPage() {
       <InterviewForm
         sizes={INTERVIEW_SIZES}
         seconds={INTERVIEW_SECONDS}
-        studiedCount={interviewPool(db(), library, user.id, 'studied').length}
-        allCount={interviewPool(db(), library, user.id, 'all').length}
+        studiedCount={(await interviewPool(db(), library, user.id, 'studied')).length}
+        allCount={(await interviewPool(db(), library, user.id, 'all')).length}
       />
     </div>
   );

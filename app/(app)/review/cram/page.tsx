@@ -20,10 +20,10 @@ export default async function CramPage({ searchParams }: { searchParams: SearchP
   const parsed = cramScope.safeParse(params);
   let error = chosen && !parsed.success ? (parsed.error.issues[0]?.message ?? 'Choose what to cram.') : '';
 
-  let session: ReturnType<typeof cramSession> | null = null;
+  let session: Awaited<ReturnType<typeof cramSession>> | null = null;
   if (parsed.success) {
     try {
-      session = cramSession(db(), library, user.id, parsed.data, new Date());
+      session = await cramSession(db(), library, user.id, parsed.data, new Date());
     } catch (e) {
       if (!(e instanceof UnknownScopeError)) throw e;
       error = e.message;

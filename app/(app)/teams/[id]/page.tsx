@@ -60,16 +60,16 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
   const id = z.string().uuid().safeParse(raw.id);
   if (!id.success) notFound();
   const library = getLibrary();
-  let view: ReturnType<typeof loadTeamView>;
+  let view: Awaited<ReturnType<typeof loadTeamView>>;
   try {
-    view = loadTeamView(db(), library, user.id, id.data, new Date());
+    view = await loadTeamView(db(), library, user.id, id.data, new Date());
   } catch (e) {
     if (e instanceof TeamError) notFound();
     throw e;
   }
   const { team, role, members, assignments, report } = view;
   const manage = can(role, 'manage-assignments');
-  const invites = can(role, 'manage-invites') ? listInvites(db(), user.id, team.id) : [];
+  const invites = can(role, 'manage-invites') ? await listInvites(db(), user.id, team.id) : [];
   const now = new Date();
   const teamId = team.id;
 

@@ -30,7 +30,7 @@ const KINDS = [
 export default async function CombinationsPage() {
   const user = await requireUser('/tools/combinations');
   const library = getLibrary();
-  const read = new Set(listLessonReads(db(), user.id).map((r) => r.topicId));
+  const read = new Set((await listLessonReads(db(), user.id)).map((r) => r.topicId));
   const title = (slug: string) => library.topics.get(slug)?.title ?? slug;
   return (
     <div className="stack">

@@ -27,7 +27,7 @@ async function throttled(request: Request, nextauth: string[]): Promise<Response
     return null; // not a form: next-auth refuses it itself
   }
   if (!email) return null;
-  const wait = await throttles(db().$client).signIn.waitSeconds(email, clientAddress(request.headers));
+  const wait = await throttles(db()).signIn.waitSeconds(email, clientAddress(request.headers));
   if (wait === 0) return null;
   const url = new URL('/sign-in', appOrigin(request.url));
   url.searchParams.set('error', throttledCode(wait));

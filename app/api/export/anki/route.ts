@@ -22,7 +22,7 @@ export async function GET(request: Request) {
   const parsed = query.safeParse({ schedule: url.searchParams.get('schedule') ?? undefined });
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid request.');
   const now = new Date();
-  const apkg = ankiPackage(db(), getLibrary(), user.id, {
+  const apkg = await ankiPackage(db(), getLibrary(), user.id, {
     includeSchedule: parsed.data.schedule === '1',
     baseUrl: env().NEXTAUTH_URL ?? url.origin,
     now,

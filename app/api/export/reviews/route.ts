@@ -13,7 +13,7 @@ export async function GET(request: Request) {
   if (refused) return refused;
   const user = await currentUser();
   if (!user) return jsonError(401, 'Sign in to export your review log.');
-  return new NextResponse(reviewsCsv(db(), user.id), {
+  return new NextResponse(await reviewsCsv(db(), user.id), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="patternwise-reviews-${new Date().toISOString().slice(0, 10)}.csv"`,

@@ -17,10 +17,10 @@ export async function GET(request: Request, { params: p }: { params: Promise<{ i
   if (!user) return jsonError(401, 'Sign in to see your optimizer runs.');
   const parsed = params.safeParse(await p);
   if (!parsed.success) return jsonError(400, 'The run id must be a UUID.');
-  const run = getRun(db(), user.id, parsed.data.id);
+  const run = await getRun(db(), user.id, parsed.data.id);
   if (!run) return jsonError(404, 'There is no such optimizer run.');
   return NextResponse.json(
-    publicRun(settleStaleRun(db(), run)),
+    publicRun(await settleStaleRun(db(), run)),
     { headers: { 'cache-control': 'no-store' } },
   );
 }

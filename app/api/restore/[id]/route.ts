@@ -18,7 +18,7 @@ export async function GET(request: Request, { params: p }: { params: Promise<{ i
   if (!user) return jsonError(401, 'Sign in to see your restore.');
   const parsed = params.safeParse(await p);
   if (!parsed.success) return jsonError(400, 'The restore id must be a UUID.');
-  const job = restoreStatus(db(), user.id, parsed.data.id);
+  const job = await restoreStatus(db(), user.id, parsed.data.id);
   if (!job) return jsonError(404, 'There is no such restore.');
   return NextResponse.json(job, { headers: { 'cache-control': 'no-store' } });
 }

@@ -27,6 +27,6 @@ export async function POST(request: Request) {
   const parsed = input.safeParse(body.value);
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid request.', zodDetails(parsed.error));
   const library = getLibrary();
-  const items = reviewItemViews(db(), library, user.id, queueItemsFor(db(), library, user.id, parsed.data.ids));
+  const items = await reviewItemViews(db(), library, user.id, await queueItemsFor(db(), library, user.id, parsed.data.ids));
   return NextResponse.json({ items }, { headers: { 'cache-control': 'no-store' } });
 }

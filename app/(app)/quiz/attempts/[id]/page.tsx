@@ -23,10 +23,10 @@ export default async function AttemptPage({ params: p }: { params: Promise<{ id:
   const parsed = params.safeParse(raw);
   if (!parsed.success) notFound();
   const library = getLibrary();
-  const found = getAttempt(db(), user.id, parsed.data.id);
+  const found = await getAttempt(db(), user.id, parsed.data.id);
   if (!found) notFound();
   const now = new Date();
-  const attempt = settleExpired(db(), library, found, now);
+  const attempt = await settleExpired(db(), library, found, now);
   const title = attemptTitle(library, attempt);
   const byQuestion = new Map(attempt.answers.map((a) => [a.questionId, a]));
 

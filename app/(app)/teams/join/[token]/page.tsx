@@ -14,17 +14,17 @@ export const metadata: Metadata = { title: 'Join a team' };
 export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const user = await requireUser(`/teams/join/${encodeURIComponent(token)}`);
-  let opened: ReturnType<typeof openInvite>;
+  let opened: Awaited<ReturnType<typeof openInvite>>;
   try {
-    opened = openInvite(db(), token, new Date());
+    opened = await openInvite(db(), token, new Date());
   } catch (e) {
     // Unknown, revoked, expired or used up: 404, with the reasons on the page (not-found.tsx).
     if (e instanceof TeamError) notFound();
     throw e;
   }
   const { team } = opened;
-  const already = roleIn(db(), team.id, user.id) !== null;
-  const members = memberCount(db(), team.id);
+  const already = await roleIn(db(), team.id, user.id) !== null;
+  const members = await memberCount(db(), team.id);
   return (
     <div className="stack narrow">
       <div>

@@ -22,7 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const parsed = id.safeParse((await params).id);
   if (!parsed.success) return jsonError(404, 'There is no such team, or you are not in it.');
   try {
-    const view = loadTeamView(db(), getLibrary(), user.id, parsed.data, new Date());
+    const view = await loadTeamView(db(), getLibrary(), user.id, parsed.data, new Date());
     const name = view.team.name.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'team';
     return new NextResponse(reportCsv(view.report), {
       headers: {

@@ -27,7 +27,7 @@ export async function POST(request: Request, { params: p }: { params: Promise<{ 
   const parsed = body.safeParse(json.value);
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid answer.', zodDetails(parsed.error));
   try {
-    const result = answerQuestion(db(), getLibrary(), user.id, { attemptId: id.data.id, ...parsed.data }, new Date());
+    const result = await answerQuestion(db(), getLibrary(), user.id, { attemptId: id.data.id, ...parsed.data }, new Date());
     return NextResponse.json(result, { status: 201 });
   } catch (e) {
     if (e instanceof QuizError) return jsonError(e.status, e.message);

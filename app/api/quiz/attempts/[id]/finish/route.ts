@@ -18,7 +18,7 @@ export async function POST(request: Request, { params: p }: { params: Promise<{ 
   const id = params.safeParse(await p);
   if (!id.success) return jsonError(400, 'The attempt id must be a UUID.');
   try {
-    const attempt = finishQuiz(db(), getLibrary(), user.id, id.data.id, new Date());
+    const attempt = await finishQuiz(db(), getLibrary(), user.id, id.data.id, new Date());
     return NextResponse.json({ score: attempt.score, total: attempt.total, passed: attempt.passed });
   } catch (e) {
     if (e instanceof QuizError) return jsonError(e.status, e.message);

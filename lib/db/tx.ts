@@ -1,0 +1,54 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { sqliteOf, writerOf, type Db } from './client';
+import { groupCommit } from './group-commit';
+
+/** The transaction the current async call chain is inside, if any (shared by every copy of this module). */
+const globalForTx = globalThis as unknown as { [key: symbol]: AsyncLocalStorage<Db> | undefined };
+const CURRENT = Symbol.for('patternwise.db.currentTransaction');
+const current = (globalForTx[CURRENT] ??= new AsyncLocalStorage<Db>());
+
+/**
+ * Runs `work` in one transaction and resolves with its result once it is committed; if it
+ * throws, nothing it wrote is kept. Every write in the app goes through here.
+ *
+ * On SQLite the transaction joins the process's group commit (docs/decisions/015): it runs on
+ * the writer connection in its own savepoint inside a shared BEGIN IMMEDIATE, one at a time,
+ * and is answered after the COMMIT. Called inside another transaction, it is a savepoint of
+ * that one.
+ */
+export async function transaction<T>(database: Db, work: (tx: Db) => Promise<T> | T): Promise<T> {
+  const writer = writerOf(database);
+  if (current.getStore() === writer) return savepoint(writer, work);
+  return groupCommit(writer).run(() => current.run(writer, () => work(writer)));
+}
+
+let savepoints = 0;
+
+async function savepoint<T>(writer: Db, work: (tx: Db) => Promise<T> | T): Promise<T> {
+  const sqlite = sqliteOf(writer);
+  const name = `nested_${++savepoints}`;
+  sqlite.exec(`SAVEPOINT ${name}`);
+  try {
+    const result = await work(writer);
+    sqlite.exec(`RELEASE ${name}`);
+    return result;
+  } catch (error) {
+    if (sqlite.inTransaction) {
+      sqlite.exec(`ROLLBACK TO ${name}`);
+      sqlite.exec(`RELEASE ${name}`);
+    }
+    throw error;
+  }
+}
+
+/** The first row of a query (undefined when there is none): drizzle's `.get()`, on every engine. */
+export async function first<T>(query: PromiseLike<T[]>): Promise<T | undefined> {
+  return (await query)[0];
+}
+
+/**
+ * Serialises the learner's read-then-write transactions (a grade, an undo, an optimizer
+ * claim) with each other, whichever server runs them. On SQLite every write transaction
+ * already holds the one write lock from its start, so there is nothing more to take.
+ */
+export async function lockLearner(_tx: Db, _userId: string): Promise<void> {}
