@@ -2,9 +2,10 @@ import type { NextConfig } from 'next';
 import { isHttps, securityHeaders } from './lib/security/headers';
 
 const nextConfig: NextConfig = {
-  // Native modules stay outside the server bundle; the optimizer binding is optional.
+  // Native modules and database drivers stay outside the server bundle; the optimizer binding is optional.
   serverExternalPackages: [
     'better-sqlite3',
+    'pg',
     '@node-rs/argon2',
     '@open-spaced-repetition/binding',
     '@open-spaced-repetition/binding-linux-x64-gnu',
