@@ -3,5 +3,5 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { db } = await import('@/lib/db/client');
   const { applyMigrations } = await import('@/lib/db/migrate');
-  applyMigrations(db());
+  await applyMigrations(db());
 }

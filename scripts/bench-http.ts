@@ -25,7 +25,7 @@ import { raw } from '../lib/db/prepared';
 import { transaction } from '../lib/db/tx';
 import { applyMigrations } from '../lib/db/migrate';
 import { markLessonRead, pullForward } from '../lib/db/reviews';
-import { userSettings } from '../lib/db/schema';
+import { userSettings } from '../lib/db/tables';
 import { currentSessionUser, sessionIsCurrent } from '../lib/db/sessions';
 import { createUser, getUser } from '../lib/db/users';
 import { newCard } from '../lib/srs/scheduler';
@@ -234,7 +234,7 @@ function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
 export async function inProcessGrades(library: Library, n = 2000): Promise<{ perSecond: number; msPerGrade: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-'));
   const db = openDatabase(path.join(dir, 'bench.db'));
-  applyMigrations(db);
+  await applyMigrations(db);
   const user = (await createUser(db, { email: 'grades@bench.local', passwordHash: 'x' })).id;
   const start = new Date();
   for (const topic of library.topics.values()) await markLessonRead(db, user, topic.id, start);
@@ -244,7 +244,7 @@ export async function inProcessGrades(library: Library, n = 2000): Promise<{ per
     await gradeItem(db, library, user, { id: crypto.randomUUID(), itemId: cards[i % cards.length]!, rating: 3, durationMs: 0 }, new Date(start.getTime() + i * 60_000));
   }
   const ms = performance.now() - t;
-  closeDatabase(db);
+  await closeDatabase(db);
   fs.rmSync(dir, { recursive: true, force: true });
   return { perSecond: (n * 1000) / ms, msPerGrade: ms / n };
 }
@@ -257,7 +257,7 @@ export async function inProcessGrades(library: Library, n = 2000): Promise<{ per
 export async function inProcessGroupCommit(library: Library, n = 5000): Promise<{ perSecond: number; perBatch: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-'));
   const db = openDatabase(path.join(dir, 'bench.db'));
-  applyMigrations(db);
+  await applyMigrations(db);
   const start = new Date();
   const users: string[] = [];
   for (let i = 0; i < LEARNERS; i++) users.push((await createUser(db, { email: `group${i}@bench.local`, passwordHash: 'x' })).id);
@@ -278,7 +278,7 @@ export async function inProcessGroupCommit(library: Library, n = 5000): Promise<
   const ms = performance.now() - t;
   const writes = g.stats.writes - before.writes;
   const perBatch = writes / (g.stats.batches - before.batches);
-  closeDatabase(db);
+  await closeDatabase(db);
   fs.rmSync(dir, { recursive: true, force: true });
   return { perSecond: (writes * 1000) / ms, perBatch };
 }
@@ -346,7 +346,7 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-http-'));
   const file = path.join(dir, 'bench.db');
   const db = openDatabase(file);
-  applyMigrations(db);
+  await applyMigrations(db);
   let t = performance.now();
   const seeded = await seed(db, library);
   console.log(`http: seeded ${LEARNERS} learners with 1,000 due cards each and one with 10,000 reviews in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -498,7 +498,7 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
     // A CPU profile takes a few seconds to write.
     for (let i = 0; i < (process.env.BENCH_CPU_PROF ? 60 : 6) && server.exitCode === null; i++) await new Promise((r) => setTimeout(r, 250));
     if (server.exitCode === null) server.kill('SIGKILL');
-    closeDatabase(db);
+    await closeDatabase(db);
     fs.rmSync(dir, { recursive: true, force: true });
   }
   return figures;

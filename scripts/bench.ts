@@ -56,7 +56,7 @@ async function benchQueue() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-'));
   const file = path.join(dir, 'bench.db');
   const db = openDatabase(file);
-  applyMigrations(db);
+  await applyMigrations(db);
   const { library } = readLibrary(path.resolve('content'));
   const items = [...library.items.entries()].slice(0, 1000);
   const USERS = 1000;
@@ -111,7 +111,7 @@ async function benchQueue() {
     { name: 'due queue, its SQL alone', target: '', unit: 'ms', runs: [a.median], digits: 2 },
     { name: 'every card state, every column (before)', target: '(before)', unit: 'ms', runs: [all.median], digits: 2 },
   );
-  closeDatabase(db);
+  await closeDatabase(db);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -161,7 +161,7 @@ async function benchGrades(synchronous: 'NORMAL' | 'FULL') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-'));
   const db = openDatabase(path.join(dir, 'bench.db'));
   sqliteOf(writerOf(db)).pragma(`synchronous = ${synchronous}`);
-  applyMigrations(db);
+  await applyMigrations(db);
   const { library } = readLibrary(path.resolve('content'));
   const user = (await createUser(db, { email: 'grades@bench.local', passwordHash: 'x' })).id;
   const start = new Date();
@@ -175,7 +175,7 @@ async function benchGrades(synchronous: 'NORMAL' | 'FULL') {
   }
   const seconds = (performance.now() - t) / 1000;
   console.log(`grades, synchronous=${synchronous}: ${N} grades in ${seconds.toFixed(2)} s = ${Math.round(N / seconds)} grades/s`);
-  closeDatabase(db);
+  await closeDatabase(db);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

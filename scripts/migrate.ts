@@ -1,12 +1,11 @@
-/** Applies drizzle/ migrations to the database (DATABASE_URL or data/patternwise.db). */
+/** Applies the migrations (drizzle/ on SQLite, drizzle-pg/ on PostgreSQL) to DATABASE_URL's database (default data/patternwise.db). */
 import path from 'node:path';
-import { closeDatabase, openDatabase } from '../lib/db/client';
+import { closeDatabase, databaseLocation, engineOfHandle, openDatabase } from '../lib/db/client';
 import { applyMigrations, migrationStatus } from '../lib/db/migrate';
-import { databasePath } from '../lib/env';
 
-const file = databasePath();
+const file = databaseLocation();
 const database = openDatabase(file);
-applyMigrations(database);
+await applyMigrations(database);
 const status = await migrationStatus(database);
-console.log(`migrations: ${status.applied} applied to ${path.resolve(file)}`);
-closeDatabase(database);
+console.log(`migrations: ${status.applied} applied to ${engineOfHandle(database) === 'postgres' ? 'PostgreSQL ' + new URL(file).host + new URL(file).pathname : path.resolve(file)}`);
+await closeDatabase(database);

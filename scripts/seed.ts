@@ -4,19 +4,19 @@
  * and prints the login.
  */
 import path from 'node:path';
-import { closeDatabase, openDatabase, sqliteOf, writerOf } from '../lib/db/client';
+import { closeDatabase, databaseLocation, engineOfHandle, openDatabase, sqliteOf, writerOf } from '../lib/db/client';
 import { transaction } from '../lib/db/tx';
 import { applyMigrations } from '../lib/db/migrate';
 import { createUser, findUserByEmail } from '../lib/db/users';
 import { hashPassword } from '../lib/auth/password';
 import { readLibrary } from '../lib/content/load';
-import { databasePath, env } from '../lib/env';
+import { env } from '../lib/env';
 import { demoHistoryFrom, simulateDemoHistory } from '../lib/study/demo-history';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../lib/demo';
 
 const started = performance.now();
-const database = openDatabase(databasePath());
-applyMigrations(database);
+const database = openDatabase(databaseLocation());
+await applyMigrations(database);
 let user = await findUserByEmail(database, DEMO_EMAIL);
 if (!user) {
   user = await createUser(database, { email: DEMO_EMAIL, name: 'Demo Learner', passwordHash: await hashPassword(DEMO_PASSWORD) });
@@ -25,15 +25,15 @@ if (!user) {
 // Up to date (a second run the same day): nothing to read or write.
 if (await demoHistoryFrom(database, user.id, new Date()) !== null) {
   const { library } = readLibrary(path.resolve(env().CONTENT_DIR));
-  // The history is generated, not a learner's answers: one sync at the end instead of one per grade.
-  const writer = sqliteOf(writerOf(database));
-  writer.pragma('synchronous = OFF');
+  // The history is generated, not a learner's answers: one transaction, and on SQLite one sync at the end.
+  const writer = engineOfHandle(database) === 'sqlite' ? sqliteOf(writerOf(database)) : null;
+  writer?.pragma('synchronous = OFF');
   const userId = user.id;
   const report = await transaction(database, (tx) => simulateDemoHistory(tx, library, userId, new Date()));
-  writer.pragma('synchronous = FULL');
+  writer?.pragma('synchronous = FULL');
   console.log(
     `seed: demo history brought up to today: ${report.days} study days, ${report.reads} lessons read, ${report.reviews} reviews and answers, ${report.quizAttempts} quizzes (${Math.round(performance.now() - started)} ms)`,
   );
 }
 console.log(`demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
-closeDatabase(database);
+await closeDatabase(database);

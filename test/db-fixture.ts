@@ -1,28 +1,61 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { closeDatabase, openDatabase, writerOf, type Db } from '@/lib/db/client';
+import { processEngine } from '@/lib/db/engine';
 import { applyMigrations } from '@/lib/db/migrate';
 import { createUser } from '@/lib/db/users';
 
+export interface TestDb {
+  /** The handle a test sets up rows with directly: SQLite's writer connection; PostgreSQL's pool. */
+  db: Db;
+  /** The handle the app reads through (SQLite: the query-only connection). */
+  reader: Db;
+  /** Where it lives: the SQLite file, or the PostgreSQL URL. */
+  file: string;
+  cleanup: () => Promise<void>;
+  learner: (email?: string) => Promise<string>;
+}
+
 /**
- * A fresh, migrated database file per test, and a way to create learners in it. `db` is the
- * writer handle, so a test may also set up rows directly; `reader` is the query-only handle
- * the app reads through.
+ * A fresh, migrated database per test, and a way to create learners in it: a SQLite file, or,
+ * when the process runs on PostgreSQL (DATABASE_URL=postgres://…, as `npm test` sets it for
+ * its PostgreSQL run), a new database on that server, dropped afterwards.
  */
-export function freshDb(): { db: Db; reader: Db; file: string; cleanup: () => void; learner: (email?: string) => Promise<string> } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-db-'));
-  const file = path.join(dir, 'test.db');
-  const reader = openDatabase(file);
-  applyMigrations(reader);
+export async function freshDb(): Promise<TestDb> {
+  let location: string;
+  let remove: () => Promise<void>;
+  if (processEngine() === 'postgres') {
+    const base = new URL(process.env.DATABASE_URL!);
+    const name = `pw_test_${crypto.randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: base.toString() });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    location = Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString();
+    remove = async () => {
+      const a = new pg.Client({ connectionString: base.toString() });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    };
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-db-'));
+    location = path.join(dir, 'test.db');
+    remove = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const reader = openDatabase(location);
+  await applyMigrations(reader);
   let n = 0;
   return {
     db: writerOf(reader),
     reader,
-    file,
-    cleanup: () => {
-      closeDatabase(reader);
-      fs.rmSync(dir, { recursive: true, force: true });
+    file: location,
+    cleanup: async () => {
+      await closeDatabase(reader);
+      await remove();
     },
     learner: async (email) => (await createUser(reader, { email: email ?? `learner${++n}@example.com`, passwordHash: 'x' })).id,
   };

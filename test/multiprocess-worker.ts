@@ -37,7 +37,7 @@ const errors = report.errors as string[];
 barrier('open');
 const db = openDatabase(file);
 try {
-  applyMigrations(db);
+  await applyMigrations(db);
 } catch (e) {
   errors.push(`migrate: ${(e as Error).message}`);
 }
@@ -94,5 +94,5 @@ for (let round = 0; round < 15; round++) {
 report.batched = batched;
 report.batches = groupCommit(db).stats.batches - start;
 barrier('done');
-closeDatabase(db);
+await closeDatabase(db);
 process.stdout.write(JSON.stringify(report));

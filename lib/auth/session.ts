@@ -3,7 +3,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { db } from '@/lib/db/client';
 import { currentSessionUser } from '@/lib/db/sessions';
-import type { User } from '@/lib/db/schema';
+import type { User } from '@/lib/db/tables';
 import { decodeToken, sessionTokenFrom } from './jwt';
 import { authOptions } from './options';
 

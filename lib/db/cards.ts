@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Card } from 'ts-fsrs';
 import type { Db } from './client';
-import { cardStates, reviewLogs, userSettings } from './schema';
+import { cardStates, reviewLogs, userSettings } from './tables';
 import { easyDaysOf, type SettingsForm } from '@/lib/srs/settings';
 import { transaction } from './tx';
 

@@ -3,9 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { databasePath } from '@/lib/env';
+import pg from 'pg';
+import { databasePath, env } from '@/lib/env';
+import { engineOf, type Engine } from './engine';
+import { configurePgTypes } from './pg-types';
 import * as schema from './schema';
+import * as pgSchema from './schema.pg';
 
 /**
  * The query surface every data function is written against (docs/decisions/018): drizzle's
@@ -16,11 +21,16 @@ import * as schema from './schema';
 export type Db = BaseSQLiteDatabase<'async', unknown, typeof schema>;
 
 interface Connections {
-  /** Where transactions run: one connection per process, used by one transaction batch at a time. */
+  engine: Engine;
+  /** The handle opened (SQLite: the reader; PostgreSQL: the pool's). */
+  root: Db;
+  /** SQLite: where transactions run, one connection per process, used by one transaction batch at a time. PostgreSQL: the pool's handle. */
   writer: Db;
-  writerClient: Database.Database;
-  /** Reads outside transactions (query_only): they never see another request's uncommitted writes. */
-  readerClient: Database.Database;
+  writerClient?: Database.Database;
+  /** SQLite: reads outside transactions (query_only); they never see another request's uncommitted writes. */
+  readerClient?: Database.Database;
+  /** PostgreSQL: the connection pool. */
+  pool?: pg.Pool;
 }
 
 /**
@@ -49,25 +59,40 @@ function connect(file: string): Database.Database {
 }
 
 /**
- * Opens the SQLite file with the pragmas every connection needs: a writer connection for
- * transactions and a query-only reader for everything else (an in-memory database has one
- * connection for both). Returns the reader; `writerOf` gives the writer.
+ * Opens the database `location` names: a `postgres://` URL opens a pool on PostgreSQL;
+ * anything else is a SQLite file (or `:memory:`), opened with the pragmas every connection
+ * needs, a writer connection for transactions and a query-only reader for everything else
+ * (an in-memory database has one connection for both). Returns the handle for reads;
+ * `transaction()` (lib/db/tx.ts) finds the writer.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(location: string): Db {
+  if (engineOf(location) === 'postgres') return openPostgres(location);
+  const file = location.startsWith('file:') ? location.slice('file:'.length) : location;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(/* turbopackIgnore: true */ file)), { recursive: true });
   const writerClient = connect(file);
   const writer = drizzle(writerClient, { schema }) as unknown as Db;
   if (file === ':memory:') {
-    connections.set(writer, { writer, writerClient, readerClient: writerClient });
+    connections.set(writer, { engine: 'sqlite', root: writer, writer, writerClient, readerClient: writerClient });
     return writer;
   }
   const readerClient = connect(file);
   readerClient.pragma('query_only = ON');
   const reader = drizzle(readerClient, { schema }) as unknown as Db;
-  const c = { writer, writerClient, readerClient };
+  const c: Connections = { engine: 'sqlite', root: reader, writer, writerClient, readerClient };
   connections.set(reader, c);
   connections.set(writer, c);
   return reader;
+}
+
+/** A pool on PostgreSQL; PG_POOL_SIZE connections at most per server process (default 10). */
+function openPostgres(url: string): Db {
+  configurePgTypes();
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE) || 10 });
+  // An idle connection that the server dropped must not take the process down.
+  pool.on('error', (e) => console.error('postgres pool:', e.message));
+  const handle = drizzlePg({ client: pool, schema: pgSchema }) as unknown as Db;
+  connections.set(handle, { engine: 'postgres', root: handle, writer: handle, pool });
+  return handle;
 }
 
 function connectionsOf(database: Db): Connections {
@@ -76,22 +101,55 @@ function connectionsOf(database: Db): Connections {
   return c;
 }
 
-/** The connection transactions run on (the database itself when it is the writer or in memory). */
+/** The engine a handle (or a transaction on it) runs on. */
+export function engineOfHandle(database: Db): Engine {
+  return connectionsOf(database).engine;
+}
+
+/** Marks a transaction handle as belonging to `database` (lib/db/tx.ts does it for every PostgreSQL transaction). */
+export function adoptHandle(tx: Db, database: Db): void {
+  connections.set(tx, connectionsOf(database));
+}
+
+/** The handle `openDatabase` returned, for a handle or a transaction on it. */
+export function rootOf(database: Db): Db {
+  return connectionsOf(database).root;
+}
+
+/** The connection transactions run on (the database itself when it is the writer or in memory, and on PostgreSQL). */
 export function writerOf(database: Db): Db {
   return connectionsOf(database).writer;
 }
 
-/** The better-sqlite3 connection under a database handle (the writer's for the writer, the reader's otherwise). */
+/** The better-sqlite3 connection under a SQLite handle (the writer's for the writer, the reader's otherwise). */
 export function sqliteOf(database: Db): Database.Database {
   const c = connectionsOf(database);
-  return database === c.writer ? c.writerClient : c.readerClient;
+  if (c.engine !== 'sqlite') throw new Error('sqliteOf: this database is not SQLite');
+  return (database === c.writer ? c.writerClient : c.readerClient)!;
 }
 
-/** Closes both connections. */
-export function closeDatabase(database: Db): void {
+/** The pool under a PostgreSQL handle. */
+export function poolOf(database: Db): pg.Pool {
   const c = connectionsOf(database);
-  if (c.readerClient !== c.writerClient) c.readerClient.close();
-  c.writerClient.close();
+  if (!c.pool) throw new Error('poolOf: this database is not PostgreSQL');
+  return c.pool;
+}
+
+/** Closes the connections (SQLite: both; PostgreSQL: the pool, once its clients are back). */
+export async function closeDatabase(database: Db): Promise<void> {
+  const c = connectionsOf(database);
+  if (c.pool) {
+    await c.pool.end();
+    return;
+  }
+  if (c.readerClient !== c.writerClient) c.readerClient!.close();
+  c.writerClient!.close();
+}
+
+/** What `DATABASE_URL` names: a PostgreSQL URL as it is, or the SQLite file's path. */
+export function databaseLocation(): string {
+  const url = env().DATABASE_URL;
+  return engineOf(url) === 'postgres' ? url : databasePath();
 }
 
 /**
@@ -99,6 +157,6 @@ export function closeDatabase(database: Db): void {
  * opening the file at import time would create data/ during the build.
  */
 export function db(): Db {
-  if (!globalForDb.patternwiseDb) globalForDb.patternwiseDb = openDatabase(databasePath());
+  if (!globalForDb.patternwiseDb) globalForDb.patternwiseDb = openDatabase(databaseLocation());
   return globalForDb.patternwiseDb;
 }

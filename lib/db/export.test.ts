@@ -5,8 +5,8 @@ import { exportUserData } from './export';
 import { markLessonRead, recordReview } from './reviews';
 
 let ctx: Awaited<ReturnType<typeof freshDb>>;
-beforeEach(() => {
-  ctx = freshDb();
+beforeEach(async () => {
+  ctx = await freshDb();
 });
 afterEach(() => ctx.cleanup());
 

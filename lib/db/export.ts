@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from './client';
-import { cardStates, lessonReads, optimizerRuns, pathEnrollments, quizAnswers, quizAttempts, reviewLogs, userSettings, users } from './schema';
+import { cardStates, lessonReads, optimizerRuns, pathEnrollments, quizAnswers, quizAttempts, reviewLogs, userSettings, users } from './tables';
 import { first } from './tx';
 
 /** Everything stored about one learner, and nothing about anyone else (no password hash). */

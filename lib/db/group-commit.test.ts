@@ -11,8 +11,8 @@ import { GroupCommit, groupCommit, WriteBusyError } from './group-commit';
 
 const { library } = readLibrary(path.resolve('content'));
 let ctx: Awaited<ReturnType<typeof freshDb>>;
-beforeEach(() => {
-  ctx = freshDb();
+beforeEach(async () => {
+  ctx = await freshDb();
 });
 afterEach(() => ctx.cleanup());
 

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { sqliteOf, writerOf, type Db } from './client';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { engineOfHandle, poolOf, sqliteOf, writerOf, type Db } from './client';
+import { applyPgMigrations, pgMigrationStatus } from './migrate-pg';
 
 export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), 'drizzle');
 
@@ -12,7 +14,17 @@ export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.c
  * (SQLITE_BUSY: the other committed first or holds the write lock) waits and tries again,
  * then finds the migrations applied and does nothing. Each migration is applied once.
  */
-export function applyMigrations(database: Db, folder = MIGRATIONS_FOLDER): void {
+export async function applyMigrations(database: Db, folder?: string): Promise<void> {
+  if (engineOfHandle(database) === 'postgres') return applyPgMigrations(pgHandle(database), folder);
+  applySqliteMigrations(database, folder);
+}
+
+/** drizzle's node-postgres handle with its pool, as migrate-pg.ts takes it. */
+function pgHandle(database: Db) {
+  return writerOf(database) as unknown as NodePgDatabase<Record<string, unknown>> & { $client: ReturnType<typeof poolOf> };
+}
+
+function applySqliteMigrations(database: Db, folder = MIGRATIONS_FOLDER): void {
   const writer = writerOf(database) as unknown as BetterSQLite3Database<Record<string, unknown>>;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -32,10 +44,12 @@ export function applyMigrations(database: Db, folder = MIGRATIONS_FOLDER): void 
 }
 
 /** Compares the journal drizzle-kit wrote with what the database has applied. */
-export async function migrationStatus(
-  database: Db,
-  folder = MIGRATIONS_FOLDER,
-): Promise<{ current: boolean; applied: number; expected: number }> {
+export async function migrationStatus(database: Db, folder?: string): Promise<{ current: boolean; applied: number; expected: number }> {
+  if (engineOfHandle(database) === 'postgres') return pgMigrationStatus(pgHandle(database), folder);
+  return sqliteMigrationStatus(database, folder);
+}
+
+function sqliteMigrationStatus(database: Db, folder = MIGRATIONS_FOLDER): { current: boolean; applied: number; expected: number } {
   const journal = JSON.parse(fs.readFileSync(path.join(/* turbopackIgnore: true */ folder, 'meta', '_journal.json'), 'utf8')) as {
     entries: { when: number }[];
   };

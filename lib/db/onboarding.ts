@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { lessonReads, quizAttempts, reviewLogs, users } from './schema';
+import { lessonReads, quizAttempts, reviewLogs, users } from './tables';
 import { first, transaction } from './tx';
 
 export type Goal = 'pace' | 'interview' | 'team';

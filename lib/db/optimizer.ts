@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { Db } from './client';
 import { raw } from './prepared';
-import { optimizerRuns, reviewLogs, userSettings, type OptimizerRunRow } from './schema';
+import { optimizerRuns, reviewLogs, userSettings, type OptimizerRunRow } from './tables';
 import { first, lockLearner, transaction } from './tx';
 
 export async function createRun(database: Db, run: { id: string; userId: string; trigger: 'manual' | 'auto'; now: Date }): Promise<OptimizerRunRow> {

@@ -1,6 +1,6 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { reviewLogs } from './schema';
+import { insertionOrder, reviewLogs } from './tables';
 
 /** The learner's review log, oldest first, with what the exports need. */
 export async function reviewLogsForExport(database: Db, userId: string) {
@@ -14,5 +14,5 @@ export async function reviewLogsForExport(database: Db, userId: string) {
     })
     .from(reviewLogs)
     .where(eq(reviewLogs.userId, userId))
-    .orderBy(asc(reviewLogs.review), sql`rowid`);
+    .orderBy(asc(reviewLogs.review), insertionOrder);
 }

@@ -1,7 +1,7 @@
 import { and, eq, gte } from 'drizzle-orm';
 import type { Db } from './client';
 import { raw } from './prepared';
-import { pathEnrollments, reviewLogs, userSettings } from './schema';
+import { pathEnrollments, reviewLogs, userSettings } from './tables';
 import { transaction } from './tx';
 
 export async function enrollInPath(database: Db, userId: string, pathId: string, now: Date): Promise<void> {

@@ -3,13 +3,13 @@ import { freshDb } from '@/test/db-fixture';
 import { createScheduler, DEFAULT_SCHEDULER_SETTINGS, gradeCard, newCard, Rating, State } from '@/lib/srs/scheduler';
 import { createAttempt, finishAttempt, getAttempt, QuizError, quizResults, recordAnswer } from './quiz';
 import { getCardState, recordReview } from './reviews';
-import { reviewLogs } from './schema';
+import { reviewLogs } from './tables';
 
 const f = createScheduler({ ...DEFAULT_SCHEDULER_SETTINGS, fuzz: false });
 const T0 = new Date('2026-06-01T10:00:00Z');
 let ctx: Awaited<ReturnType<typeof freshDb>>;
-beforeEach(() => {
-  ctx = freshDb();
+beforeEach(async () => {
+  ctx = await freshDb();
 });
 afterEach(() => ctx.cleanup());
 

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Card, ReviewLog } from 'ts-fsrs';
 import type { Db } from './client';
 import { pullForward, recordReviewIn } from './reviews';
-import { quizAnswers, quizAttempts, type QuizAnswerRow, type QuizAttemptRow } from './schema';
+import { quizAnswers, quizAttempts, type QuizAnswerRow, type QuizAttemptRow } from './tables';
 import { first, transaction } from './tx';
 
 export class QuizError extends Error {
@@ -43,7 +43,7 @@ export async function createAttempt(
     deadlineAt: Date | null;
   },
 ): Promise<Attempt> {
-  const row = (await database
+  const row = (await transaction(database, (tx) => tx
     .insert(quizAttempts)
     .values({
       id: input.id,
@@ -57,7 +57,7 @@ export async function createAttempt(
       deadlineAt: input.deadlineAt,
       total: input.questionIds.length,
     })
-    .returning())[0]!;
+    .returning()))[0]!;
   return toAttempt(row, []);
 }
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Card } from 'ts-fsrs';
 import type { BackupAttempt, BackupCardState, BackupReview, BackupRun, BackupSettings } from '@/lib/portability/backup';
 import { UNSTUDIED } from './cards';
 import type { Db } from './client';
 import { cardColumns, rowToCard } from './reviews';
-import { cardStates, lessonReads, optimizerRuns, pathEnrollments, quizAnswers, quizAttempts, restoreJobs, reviewLogs, userSettings, type RestoreJobRow } from './schema';
+import { cardStates, insertionOrder, lessonReads, optimizerRuns, pathEnrollments, quizAnswers, quizAttempts, restoreJobs, reviewLogs, userSettings, type RestoreJobRow } from './tables';
 import { raw } from './prepared';
 import { first, lockLearner, transaction } from './tx';
 
@@ -117,7 +117,7 @@ export async function restoreReviewChunk(
           .select({ rating: reviewLogs.rating, review: reviewLogs.review })
           .from(reviewLogs)
           .where(and(eq(reviewLogs.userId, input.userId), eq(reviewLogs.itemId, itemId), ne(reviewLogs.source, 'cram')))
-          .orderBy(asc(reviewLogs.review), sql`rowid`)
+          .orderBy(asc(reviewLogs.review), insertionOrder)
       ).filter((h) => !resetAt || h.review > resetAt);
       let card = history.length ? input.replay(info.kind, history) : null;
       if (card && file && agrees(card, file)) {

@@ -11,15 +11,15 @@ import {
   rowToCard,
   undoReview,
 } from './reviews';
-import { reviewLogs } from './schema';
+import { reviewLogs } from './tables';
 import { EmailTakenError, createUser } from './users';
 
 const f = createScheduler({ ...DEFAULT_SCHEDULER_SETTINGS, fuzz: false });
 const T0 = new Date('2026-05-01T10:00:00Z');
 
 let ctx: Awaited<ReturnType<typeof freshDb>>;
-beforeEach(() => {
-  ctx = freshDb();
+beforeEach(async () => {
+  ctx = await freshDb();
 });
 afterEach(() => ctx.cleanup());
 

@@ -5,7 +5,7 @@ import { raw } from './prepared';
 
 /** The database or a transaction on it: queries that must join a caller's transaction take this. */
 export type Executor = Db;
-import { cardStates, lessonReads, reviewLogs, type CardStateRow, type ReviewLogRow } from './schema';
+import { cardStates, insertionOrder, lessonReads, reviewLogs, type CardStateRow, type ReviewLogRow } from './tables';
 import { first, lockLearner, transaction } from './tx';
 
 export class DuplicateReviewError extends Error {
@@ -378,7 +378,7 @@ export async function undoReview(
       .select({ id: reviewLogs.id })
       .from(reviewLogs)
       .where(and(eq(reviewLogs.userId, input.userId), eq(reviewLogs.itemId, log.itemId), ne(reviewLogs.source, 'cram')))
-      .orderBy(desc(reviewLogs.review), desc(sql`rowid`))
+      .orderBy(desc(reviewLogs.review), desc(insertionOrder))
       .limit(1));
     if (latest?.id !== log.id) throw new NotLatestReviewError();
     const where = and(eq(cardStates.userId, input.userId), eq(cardStates.itemId, log.itemId));
@@ -419,10 +419,9 @@ export async function reviewDueTimes(database: Db | Executor, userId: string, fr
 export async function reviewDueCountsByOffset(database: Db | Executor, userId: string, from: Date): Promise<{ offset: number; n: number }[]> {
   const rows = await raw(database).all<{ day: number; n: number }>(
     `select (due - ?) / 86400000 as day, count(*) as n from card_states
-       where user_id = ? and state = 2 and suspended = 0 and due >= ? group by (due - ?) / 86400000`,
+       where user_id = ? and state = 2 and suspended = 0 and due >= ? group by 1`,
     from.getTime(),
     userId,
-    from.getTime(),
     from.getTime(),
   );
   return rows.map((r) => ({ offset: Number(r.day), n: Number(r.n) }));
@@ -509,7 +508,7 @@ export async function lastShownOrders(database: Db, userId: string, itemIds: str
     .select({ itemId: reviewLogs.itemId, shownOrder: reviewLogs.shownOrder, review: reviewLogs.review })
     .from(reviewLogs)
     .where(and(eq(reviewLogs.userId, userId), inArray(reviewLogs.itemId, itemIds)))
-    .orderBy(reviewLogs.review, sql`rowid`);
+    .orderBy(reviewLogs.review, insertionOrder);
   for (const r of rows) {
     if (!r.shownOrder) continue;
     try {

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '@/test/db-fixture';
-import { revokedSessions } from './schema';
+import { revokedSessions } from './tables';
 import { currentSessionUser, endAllSessions, revokeSession, sessionIsCurrent, setPassword } from './sessions';
 import { getUser } from './users';
 
 let ctx: Awaited<ReturnType<typeof freshDb>>;
-beforeEach(() => {
-  ctx = freshDb();
+beforeEach(async () => {
+  ctx = await freshDb();
 });
 afterEach(() => ctx.cleanup());
 

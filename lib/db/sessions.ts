@@ -1,7 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { raw } from './prepared';
-import { revokedSessions, users, type User } from './schema';
+import { revokedSessions, users, type User } from './tables';
 import { first, transaction } from './tx';
 
 /** What a session token says about itself (lib/auth/options.ts puts it there at sign-in). */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { userSettings, type UserSettingsRow } from './schema';
+import { userSettings, type UserSettingsRow } from './tables';
 import { first, transaction } from './tx';
 
 /** The learner's settings row, created with the defaults if it is missing. */

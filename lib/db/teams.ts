@@ -17,7 +17,7 @@ import {
   type TeamAssignmentRow,
   type TeamInviteRow,
   type TeamRow,
-} from './schema';
+} from './tables';
 import { first, transaction } from './tx';
 
 /**

@@ -1,24 +1,43 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { sqliteOf, writerOf, type Db } from './client';
+import { adoptHandle, engineOfHandle, rootOf, sqliteOf, writerOf, type Db } from './client';
 import { groupCommit } from './group-commit';
+import { raw } from './prepared';
 
 /** The transaction the current async call chain is inside, if any (shared by every copy of this module). */
 const globalForTx = globalThis as unknown as { [key: symbol]: AsyncLocalStorage<Db> | undefined };
 const CURRENT = Symbol.for('patternwise.db.currentTransaction');
 const current = (globalForTx[CURRENT] ??= new AsyncLocalStorage<Db>());
 
+/** What drizzle's PostgreSQL handles and transactions offer for transactions (savepoints when nested). */
+interface PgTransactional {
+  transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+}
+
 /**
  * Runs `work` in one transaction and resolves with its result once it is committed; if it
- * throws, nothing it wrote is kept. Every write in the app goes through here.
+ * throws, nothing it wrote is kept. Every write in the app goes through here
+ * (docs/decisions/018). Called inside another transaction on the same database, it is a
+ * savepoint of that one.
  *
- * On SQLite the transaction joins the process's group commit (docs/decisions/015): it runs on
+ * SQLite: the transaction joins the process's group commit (docs/decisions/015): it runs on
  * the writer connection in its own savepoint inside a shared BEGIN IMMEDIATE, one at a time,
- * and is answered after the COMMIT. Called inside another transaction, it is a savepoint of
- * that one.
+ * and is answered after the COMMIT.
+ *
+ * PostgreSQL: a transaction of its own on a pooled connection (READ COMMITTED); see
+ * lockLearner for what serialises one learner's writes across servers.
  */
 export async function transaction<T>(database: Db, work: (tx: Db) => Promise<T> | T): Promise<T> {
+  const open = current.getStore();
+  if (engineOfHandle(database) === 'postgres') {
+    const inside = open !== undefined && rootOf(open) === rootOf(database);
+    const on = (inside ? open : rootOf(database)) as unknown as PgTransactional;
+    return on.transaction(async (tx) => {
+      adoptHandle(tx, database);
+      return current.run(tx, () => work(tx));
+    });
+  }
   const writer = writerOf(database);
-  if (current.getStore() === writer) return savepoint(writer, work);
+  if (open === writer) return savepoint(writer, work);
   return groupCommit(writer).run(() => current.run(writer, () => work(writer)));
 }
 
@@ -47,8 +66,13 @@ export async function first<T>(query: PromiseLike<T[]>): Promise<T | undefined> 
 }
 
 /**
- * Serialises the learner's read-then-write transactions (a grade, an undo, an optimizer
- * claim) with each other, whichever server runs them. On SQLite every write transaction
- * already holds the one write lock from its start, so there is nothing more to take.
+ * Serialises the learner's read-then-write transactions (a grade, an undo, an optimizer or
+ * restore claim) with each other, whichever server runs them. On SQLite every write
+ * transaction already holds the one write lock from its start, so there is nothing more to
+ * take; on PostgreSQL it is a transaction-scoped advisory lock on the learner's id, released
+ * at COMMIT or ROLLBACK.
  */
-export async function lockLearner(_tx: Db, _userId: string): Promise<void> {}
+export async function lockLearner(tx: Db, userId: string): Promise<void> {
+  if (engineOfHandle(tx) !== 'postgres') return;
+  await raw(tx).run('select pg_advisory_xact_lock(hashtextextended(?, 0))', userId);
+}

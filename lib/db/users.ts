@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { users, userSettings, type User } from './schema';
+import { users, userSettings, type User } from './tables';
 import { first, transaction } from './tx';
 
 export class EmailTakenError extends Error {

@@ -8,12 +8,12 @@ import { loadStudyToday } from '@/lib/study/session';
 import { readLibrary } from '@/lib/content/load';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { userSettings } from '@/lib/db/schema';
+import { userSettings } from '@/lib/db/tables';
 
 const { library } = readLibrary(path.resolve('content'));
 let ctx: Awaited<ReturnType<typeof freshDb>>;
-beforeEach(() => {
-  ctx = freshDb();
+beforeEach(async () => {
+  ctx = await freshDb();
 });
 afterEach(() => ctx.cleanup());
 

@@ -6,13 +6,13 @@ import { describeWait } from './wait';
 
 let ctx: Awaited<ReturnType<typeof freshDb>>;
 const T0 = new Date('2026-05-01T10:00:00Z');
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(T0);
-  ctx = freshDb();
+  ctx = await freshDb();
 });
-afterEach(() => {
-  ctx.cleanup();
+afterEach(async () => {
+  await ctx.cleanup();
   vi.useRealTimers();
 });
 const advance = (seconds: number) => vi.setSystemTime(new Date(Date.now() + seconds * 1000));
@@ -68,7 +68,7 @@ describe('SignInThrottle', () => {
     try {
       expect(await new SignInThrottle(other).waitSeconds('a@example.com', '10.0.0.3')).toBe(30);
     } finally {
-      closeDatabase(other);
+      await closeDatabase(other);
     }
   });
 });

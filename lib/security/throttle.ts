@@ -1,13 +1,13 @@
-import { RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
-import type Database from 'better-sqlite3';
-import { sqliteOf, writerOf, type Db } from '@/lib/db/client';
+import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
+import { engineOfHandle, poolOf, sqliteOf, writerOf, type Db } from '@/lib/db/client';
 import { transaction } from '@/lib/db/tx';
 
 /**
  * Throttling with its state in the database (table `rate_limits`, rate-limiter-flexible's
- * SQLite store), so it survives a restart and every server process sees the same counts.
- * The limiters write on the writer connection, each call inside one of our transactions, so
- * they never run inside another request's.
+ * SQLite or PostgreSQL store), so it survives a restart and every server process, on every
+ * machine, sees the same counts. On SQLite the limiters write on the writer connection, each
+ * call inside one of our transactions, so they never run inside another request's; on
+ * PostgreSQL they use the pool.
  */
 
 interface BackoffRule {
@@ -28,42 +28,41 @@ export const SIGN_UPS_PER_ADDRESS = { points: 10, durationSeconds: 3600 };
 
 const TABLE = 'rate_limits';
 
-function store(sqlite: Database.Database, keyPrefix: string, points: number, duration: number) {
-  return new RateLimiterSQLite({
-    storeClient: sqlite,
-    storeType: 'better-sqlite3',
-    tableName: TABLE,
-    // The table comes from our migrations (drizzle/), not from the library.
-    tableCreated: true,
-    clearExpiredByTimeout: true,
-    keyPrefix,
-    points,
-    duration,
-  });
+type Limiter = RateLimiterSQLite | RateLimiterPostgres;
+
+function store(database: Db, keyPrefix: string, points: number, duration: number): Limiter {
+  // The table comes from our migrations (drizzle/, drizzle-pg/), not from the library.
+  const common = { tableName: TABLE, tableCreated: true, clearExpiredByTimeout: true, keyPrefix, points, duration };
+  if (engineOfHandle(database) === 'postgres') return new RateLimiterPostgres({ ...common, storeClient: poolOf(database), storeType: 'pool' });
+  return new RateLimiterSQLite({ ...common, storeClient: sqliteOf(writerOf(database)), storeType: 'better-sqlite3' });
+}
+
+/** A limiter call: on SQLite inside one of our transactions (the writer connection is shared), on PostgreSQL as it is. */
+function guarded<T>(database: Db, call: () => Promise<T>): Promise<T> {
+  return engineOfHandle(database) === 'postgres' ? call() : transaction(database, call);
 }
 
 /** Counts failures and, past the free ones, makes the key wait, twice as long each time. */
 export class Backoff {
-  private failures: RateLimiterSQLite;
-  private waits: RateLimiterSQLite;
+  private failures: Limiter;
+  private waits: Limiter;
   constructor(
     private database: Db,
     private rule: BackoffRule,
   ) {
-    const sqlite = sqliteOf(writerOf(database));
-    this.failures = store(sqlite, `${rule.prefix}:failures`, 1_000_000, rule.windowSeconds);
-    this.waits = store(sqlite, `${rule.prefix}:wait`, 1, 1);
+    this.failures = store(database, `${rule.prefix}:failures`, 1_000_000, rule.windowSeconds);
+    this.waits = store(database, `${rule.prefix}:wait`, 1, 1);
   }
 
   /** Seconds the key must still wait (0: go ahead). */
   async waitSeconds(key: string): Promise<number> {
-    const res = await transaction(this.database, () => this.waits.get(key));
+    const res = await guarded(this.database, () => this.waits.get(key));
     if (!res || res.consumedPoints <= 1 || res.msBeforeNext <= 0) return 0;
     return Math.ceil(res.msBeforeNext / 1000);
   }
 
   async fail(key: string): Promise<void> {
-    await transaction(this.database, async () => {
+    await guarded(this.database, async () => {
       const res = await this.failures.consume(key, 1);
       const n = res.consumedPoints;
       if (n >= this.rule.free) {
@@ -74,7 +73,7 @@ export class Backoff {
   }
 
   async reset(key: string): Promise<void> {
-    await transaction(this.database, async () => {
+    await guarded(this.database, async () => {
       await this.failures.delete(key);
       await this.waits.delete(key);
     });
@@ -106,15 +105,15 @@ export class SignInThrottle {
 }
 
 export class SignUpThrottle {
-  private limiter: RateLimiterSQLite;
+  private limiter: Limiter;
   constructor(private database: Db) {
-    this.limiter = store(sqliteOf(writerOf(database)), 'signup-address', SIGN_UPS_PER_ADDRESS.points, SIGN_UPS_PER_ADDRESS.durationSeconds);
+    this.limiter = store(database, 'signup-address', SIGN_UPS_PER_ADDRESS.points, SIGN_UPS_PER_ADDRESS.durationSeconds);
   }
 
   /** Takes one sign-up for the address; returns the seconds to wait instead when there is none left. */
   async take(address: string): Promise<number> {
     try {
-      await transaction(this.database, () => this.limiter.consume(address, 1));
+      await guarded(this.database, () => this.limiter.consume(address, 1));
       return 0;
     } catch (e) {
       if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));

@@ -4,7 +4,7 @@ import type { Library } from '@/lib/content';
 import type { Db } from '@/lib/db/client';
 import { listCardStates } from '@/lib/db/reviews';
 import { getSettingsRow } from '@/lib/db/settings';
-import type { CardStateRow } from '@/lib/db/schema';
+import type { CardStateRow } from '@/lib/db/tables';
 import { addDays, dayStartInstant, studyDayBounds } from '@/lib/srs/day';
 import { toStudySettings } from '@/lib/srs/settings';
 

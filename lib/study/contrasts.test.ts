@@ -35,8 +35,8 @@ function withOneContrast(): Library {
 }
 
 let ctx: Awaited<ReturnType<typeof freshDb>>;
-beforeEach(() => {
-  ctx = freshDb();
+beforeEach(async () => {
+  ctx = await freshDb();
 });
 afterEach(() => ctx.cleanup());
 const T0 = new Date('2026-03-02T09:00:00Z');

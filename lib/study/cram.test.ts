@@ -7,15 +7,15 @@ import { historiesByItem } from '@/lib/db/cards';
 import { allReviewLogs, countReviewsSince } from '@/lib/db/optimizer';
 import { reviewLogPoints } from '@/lib/db/progress';
 import { countReviews, listCardStates, markLessonRead, ReviewNotFoundError, reviewTimesSince } from '@/lib/db/reviews';
-import { reviewLogs } from '@/lib/db/schema';
+import { reviewLogs } from '@/lib/db/tables';
 import { Rating } from '@/lib/srs/scheduler';
 import { cramHistory, cramItem, cramScope, cramSession, cramTopics } from './cram';
 import { gradeItem, undoItem } from './review';
 
 const { library } = readLibrary(path.resolve('content'));
 let ctx: Awaited<ReturnType<typeof freshDb>>;
-beforeEach(() => {
-  ctx = freshDb();
+beforeEach(async () => {
+  ctx = await freshDb();
 });
 afterEach(() => ctx.cleanup());
 const T0 = new Date('2026-06-01T09:00:00Z');

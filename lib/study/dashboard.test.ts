@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from '@/test/db-fixture';
 import { readLibrary } from '@/lib/content/load';
-import { cardStates, reviewLogs, userSettings } from '@/lib/db/schema';
+import { cardStates, reviewLogs, userSettings } from '@/lib/db/tables';
 import { Rating, State } from '@/lib/srs/scheduler';
 import { eq } from 'drizzle-orm';
 import { dashboardStats, learnerProgress } from './progress';
@@ -28,7 +28,7 @@ interface Seeded {
 const seeded: Seeded[] = [];
 
 beforeAll(async () => {
-  ctx = freshDb();
+  ctx = await freshDb();
   userId = await ctx.learner();
   await ctx.db.update(userSettings).set({ timezone: 'Europe/Berlin', dayStartHour: 4 }).where(eq(userSettings.userId, userId));
   let k = 0;

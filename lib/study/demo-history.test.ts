@@ -6,7 +6,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { freshDb } from '@/test/db-fixture';
 import { readLibrary } from '@/lib/content/load';
 import { isFirstTimer, onboardingState } from '@/lib/db/onboarding';
-import { cardStates, quizAttempts, reviewLogs, userSettings } from '@/lib/db/schema';
+import { cardStates, quizAttempts, reviewLogs, userSettings } from '@/lib/db/tables';
 import { studyDay } from '@/lib/srs/day';
 import { demoHistoryFrom, simulateDemoHistory } from './demo-history';
 import { dashboardStats, learnerProgress, targetPlan } from './progress';
@@ -20,7 +20,7 @@ let userId: string;
 let first: Awaited<ReturnType<typeof simulateDemoHistory>>;
 
 beforeAll(async () => {
-  ctx = freshDb();
+  ctx = await freshDb();
   userId = await ctx.learner('demo@example.com');
   sqliteOf(ctx.db).pragma('synchronous = OFF');
   first = await transaction(ctx.db, (tx) => simulateDemoHistory(tx, library, userId, NOW));

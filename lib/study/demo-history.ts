@@ -6,7 +6,7 @@ import { finishOnboarding } from '@/lib/db/onboarding';
 import { enrollInPath, setTarget } from '@/lib/db/progress';
 import { quizResults } from '@/lib/db/quiz';
 import { listLessonReads, markLessonRead } from '@/lib/db/reviews';
-import { reviewLogs } from '@/lib/db/schema';
+import { reviewLogs } from '@/lib/db/tables';
 import { getSettingsRow } from '@/lib/db/settings';
 import { first } from '@/lib/db/tx';
 import { cardRetrievability } from '@/lib/progress/mastery';

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import path from 'node:path';
 import { readLibrary } from '@/lib/content/load';
 import { markLessonRead } from '@/lib/db/reviews';
-import { optimizerRuns, userSettings } from '@/lib/db/schema';
+import { optimizerRuns, userSettings } from '@/lib/db/tables';
 import { getSettingsRow } from '@/lib/db/settings';
 import { AUTO_EVERY_DAYS, AUTO_EVERY_REVIEWS, DAILY_MANUAL_RUNS, maybeAutoOptimize, OptimizerBusyError, OptimizerLimitError, settleStaleRun, startOptimizer } from './optimizer-job';
 import { gradeItem, undoItem } from './review';
@@ -13,8 +13,8 @@ import { gradeItem, undoItem } from './review';
 const { library } = readLibrary(path.resolve('content'));
 
 let ctx: Awaited<ReturnType<typeof freshDb>>;
-beforeEach(() => {
-  ctx = freshDb();
+beforeEach(async () => {
+  ctx = await freshDb();
 });
 afterEach(() => ctx.cleanup());
 

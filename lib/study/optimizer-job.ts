@@ -5,7 +5,7 @@ import { getSettingsRow } from '@/lib/db/settings';
 import { fitParameters, loadOptimizer, MIN_REVIEWS, OPTIMIZER_MISSING } from '@/lib/optimizer/fit';
 import { trainingItems } from '@/lib/optimizer/items';
 import { toStudySettings } from '@/lib/srs/settings';
-import type { OptimizerRunRow } from '@/lib/db/schema';
+import type { OptimizerRunRow } from '@/lib/db/tables';
 
 /** What the learner sees of a run (the settings page and its polling route). */
 export function publicRun(run: OptimizerRunRow) {

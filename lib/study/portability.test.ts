@@ -12,8 +12,8 @@ import { ankiPackage, reviewsCsv } from './portability';
 
 const { library } = readLibrary(path.resolve('content'));
 let ctx: Awaited<ReturnType<typeof freshDb>>;
-beforeEach(() => {
-  ctx = freshDb();
+beforeEach(async () => {
+  ctx = await freshDb();
 });
 afterEach(() => ctx.cleanup());
 

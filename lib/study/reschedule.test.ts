@@ -5,15 +5,15 @@ import { freshDb } from '@/test/db-fixture';
 import { readLibrary } from '@/lib/content/load';
 import { bulkUpdate } from '@/lib/db/cards';
 import { getCardState, markLessonRead } from '@/lib/db/reviews';
-import { reviewLogs, userSettings } from '@/lib/db/schema';
+import { reviewLogs, userSettings } from '@/lib/db/tables';
 import { newCard, Rating } from '@/lib/srs/scheduler';
 import { rescheduleAll } from './reschedule';
 import { gradeItem } from './review';
 
 const { library } = readLibrary(path.resolve('content'));
 let ctx: Awaited<ReturnType<typeof freshDb>>;
-beforeEach(() => {
-  ctx = freshDb();
+beforeEach(async () => {
+  ctx = await freshDb();
 });
 afterEach(() => ctx.cleanup());
 const T0 = new Date('2026-04-01T09:00:00Z');

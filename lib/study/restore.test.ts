@@ -1,7 +1,6 @@
 import { raw } from '@/lib/db/prepared';
 import { transaction } from '@/lib/db/tx';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '@/test/db-fixture';
 import { readLibrary } from '@/lib/content/load';
@@ -20,8 +19,8 @@ import { readBackupHeader } from '@/lib/portability/backup';
 
 const { library } = readLibrary(path.resolve('content'));
 let ctx: Awaited<ReturnType<typeof freshDb>>;
-beforeEach(() => {
-  ctx = freshDb();
+beforeEach(async () => {
+  ctx = await freshDb();
 });
 afterEach(() => ctx.cleanup());
 
@@ -69,7 +68,7 @@ const fileOf = async (userId: string) => JSON.stringify({ exportedAt: new Date()
 
 async function restore(userId: string, text: string, includeSettings = false) {
   const jobId = uuid();
-  ctx.db.run(sql`insert into restore_jobs (id, user_id, status, progress, started_at) values (${jobId}, ${userId}, 'running', 0, ${Date.now()})`);
+  await raw(ctx.db).run("insert into restore_jobs (id, user_id, status, progress, started_at) values (?, ?, 'running', 0, ?)", jobId, userId, Date.now());
   return runRestore(ctx.db, library, userId, jobId, readBackupHeader(text), { includeSettings });
 }
 

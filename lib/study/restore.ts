@@ -28,7 +28,7 @@ import {
 import { replayHistory } from '@/lib/srs/reschedule';
 import { createScheduler, questionSchedulerSettings } from '@/lib/srs/scheduler';
 import { toStudySettings } from '@/lib/srs/settings';
-import type { RestoreJobRow } from '@/lib/db/schema';
+import type { RestoreJobRow } from '@/lib/db/tables';
 
 /** What a restore did, shown to the learner when it ends. */
 export interface RestoreReport {

@@ -6,14 +6,14 @@ import { freshDb } from '@/test/db-fixture';
 import { readLibrary } from '@/lib/content/load';
 import { getCardState, lastShownOrders, markLessonRead, rowToCard } from '@/lib/db/reviews';
 import { eq } from 'drizzle-orm';
-import { cardStates, userSettings } from '@/lib/db/schema';
+import { cardStates, userSettings } from '@/lib/db/tables';
 import { getSettingsRow } from '@/lib/db/settings';
 import { BadGradeError, gradeItem, NotStudyableError, UnknownItemError } from './review';
 
 const { library } = readLibrary(path.resolve('content'));
 let ctx: Awaited<ReturnType<typeof freshDb>>;
-beforeEach(() => {
-  ctx = freshDb();
+beforeEach(async () => {
+  ctx = await freshDb();
 });
 afterEach(() => ctx.cleanup());
 
@@ -115,7 +115,7 @@ describe('conformance: the app stores what ts-fsrs computes', () => {
 describe('load balancing', () => {
   it('puts a review on the emptiest day of its fuzz range, and not when it is off', async () => {
     const run = async (loadBalance: boolean) => {
-      const c = freshDb();
+      const c = await freshDb();
       try {
         const user = await c.learner();
         await getSettingsRow(c.db, user);
@@ -146,7 +146,7 @@ describe('load balancing', () => {
         const after = rowToCard((await getCardState(c.db, user, itemId))!);
         return Math.round((after.due.getTime() - due.getTime()) / 86_400_000);
       } finally {
-        c.cleanup();
+        await c.cleanup();
       }
     };
     // The unfuzzed Easy interval here is 19 days, its fuzz range 16-22 days.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readLibrary } from '@/lib/content/load';
 import { listCardStates, markLessonRead, rowToCard } from '@/lib/db/reviews';
-import { cardStates } from '@/lib/db/schema';
+import { cardStates } from '@/lib/db/tables';
 import { getSettingsRow } from '@/lib/db/settings';
 import { studyDayBounds } from '@/lib/srs/day';
 import { buildQueue } from '@/lib/srs/queue';
@@ -15,8 +15,8 @@ import { loadStudyToday, topicsInStudyOrder } from './session';
 
 const { library } = readLibrary(path.resolve('content'));
 let ctx: Awaited<ReturnType<typeof freshDb>>;
-beforeEach(() => {
-  ctx = freshDb();
+beforeEach(async () => {
+  ctx = await freshDb();
 });
 afterEach(() => ctx.cleanup());
 

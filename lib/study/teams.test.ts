@@ -5,7 +5,7 @@ import { readLibrary } from '@/lib/content/load';
 import { freshDb } from '@/test/db-fixture';
 import { deleteAccount } from '@/lib/db/account';
 import { recordReview, rowToCard } from '@/lib/db/reviews';
-import { cardStates, lessonReads, teamInvites, teamMembers, teams } from '@/lib/db/schema';
+import { cardStates, lessonReads, teamInvites, teamMembers, teams } from '@/lib/db/tables';
 import {
   createAssignment,
   createInvite,
@@ -89,7 +89,7 @@ async function study(userId: string, topicId: string, at: Date) {
 }
 
 beforeEach(async () => {
-  ctx = freshDb();
+  ctx = await freshDb();
   owner = await ctx.learner('owner@example.com');
   admin = await ctx.learner('admin@example.com');
   member = await ctx.learner('member@example.com');
