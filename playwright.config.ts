@@ -6,8 +6,10 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 // A fresh database file for every run: journeys start from an empty app.
 const dbFile = path.resolve('test-results', 'e2e', 'patternwise-e2e.db');
+// E2E_DATABASE_URL: run the journeys on another database (npm test's PostgreSQL run gives a fresh one).
+const databaseUrl = process.env.E2E_DATABASE_URL ?? dbFile;
 // Workers load this file too: only the main process (before it starts the server) clears it.
-if (!process.env.PLAYWRIGHT_REUSE_DB && process.env.TEST_WORKER_INDEX === undefined) {
+if (!process.env.PLAYWRIGHT_REUSE_DB && !process.env.E2E_DATABASE_URL && process.env.TEST_WORKER_INDEX === undefined) {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
 }
 
@@ -29,7 +31,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_JSON ?? 'test-results/playwright.json' }]],
   use: {
     baseURL,
     trace: 'retain-on-failure',
@@ -48,7 +50,7 @@ export default defineConfig({
     timeout: 240_000,
     stdout: 'pipe',
     env: {
-      DATABASE_URL: dbFile,
+      DATABASE_URL: databaseUrl,
       PORT: String(PORT),
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: 'e2e-secret-that-is-long-enough-123456',
