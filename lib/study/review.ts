@@ -6,7 +6,9 @@ import { groupCommit } from '@/lib/db/group-commit';
 import { getSettingsRow } from '@/lib/db/settings';
 import { isStudyable, listLessonReads, pullForward, recordReviewIn, reviewDueCountsByOffset, undoReview, type Executor } from '@/lib/db/reviews';
 import { isCorrect, ratingForAnswer } from '@/lib/quiz/grade';
-import { createScheduler, gradeCard, gradeQuestion, newCard, questionSchedulerSettings, undoReview as undoCard, type Grade } from '@/lib/srs/scheduler';
+import type { FSRS } from 'ts-fsrs';
+import { comesBackInSession, type GradePreviews } from '@/lib/srs/grades';
+import { createScheduler, gradeCard, gradeQuestion, newCard, previewGrades, questionSchedulerSettings, undoReview as undoCard, type Card, type Grade } from '@/lib/srs/scheduler';
 import type { Workload } from '@/lib/srs/balance';
 import { addDays, studyDayBounds } from '@/lib/srs/day';
 import { toStudySettings, type StudySettings } from '@/lib/srs/settings';
@@ -75,7 +77,7 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
   const linked = item.question?.cards.filter((c) => library.items.get(c)?.kind === 'card') ?? [];
   // Immediate: take the write lock before reading, so concurrent grades from several server
   // processes wait on the busy timeout instead of failing on a stale read snapshot.
-  return database.transaction((tx) => {
+  const recorded = database.transaction((tx) => {
     const workload = workloadFor(tx, userId, settings, now);
     const result = recordReviewIn(tx, {
       userId,
@@ -99,6 +101,18 @@ export function gradeItem(database: Db, library: Library, userId: string, input:
         : 0;
     return { ...result, correct, pulled, autoOptimize: settingsRow.autoOptimize };
   }, { behavior: 'immediate' });
+  return { ...recorded, previews: sessionPreviews(scheduler, item.kind, recorded.card, now) };
+}
+
+/**
+ * The grade buttons' previews for a flashcard's next showing in this review session (null
+ * when it does not come back today: a question never does). Computed from the stored state,
+ * for the moment it is due again (or now, if that has passed), as the screen no longer runs
+ * the scheduler.
+ */
+export function sessionPreviews(scheduler: FSRS, kind: 'card' | 'question', card: Card, now: Date): GradePreviews | null {
+  if (kind !== 'card' || !comesBackInSession({ state: card.state, inMs: card.due.getTime() - now.getTime() })) return null;
+  return previewGrades(scheduler, card, new Date(Math.max(now.getTime(), card.due.getTime())));
 }
 
 export class BadGradeError extends Error {}
