@@ -45,3 +45,64 @@ test('a long session: the page brings its first cards and fetches the next ones 
   expect(logs.n).toBe(28);
   expect(consoleErrors).toEqual([]);
 });
+
+test('a card put back in the session takes its intervals from the server: none until its grade is saved, then its next step', async ({ page, consoleErrors }) => {
+  const learner = await signUp(page);
+  await page.goto('/patterns/timeout');
+  await page.getByRole('button', { name: 'Mark as read' }).first().click();
+  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+  // One card today, so a card put back shows again at once (nothing else is left).
+  const db = new Database(DB_FILE);
+  db.prepare('update user_settings set new_per_day = 1 where user_id = (select id from users where email = ?)').run(learner.email);
+  db.close();
+
+  await page.goto('/review');
+  const card = page.getByTestId('flashcard');
+  const id = (await card.getAttribute('data-item-id'))!;
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: /^Again\W+next in 1m$/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Good\W+next in 10m$/ })).toBeVisible();
+
+  // Hold the grade's answer: the card comes back at once, its buttons without intervals until the answer lands.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/reviews', async (route) => {
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/reviews') && r.request().method() === 'POST');
+  await page.keyboard.press('1');
+  await expect(card).toHaveAttribute('data-item-id', id);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: /^Good$/ })).toBeVisible();
+  await expect(page.locator('.grade-interval').first()).toHaveText('');
+  release();
+  const answer = (await (await saved).json()) as { card: { reps: number }; previews: Record<string, { label: string }> };
+  expect(answer.card.reps).toBe(1);
+  expect(answer.previews['3']!.label).toBe('10m');
+  await expect(page.getByRole('button', { name: /^Again\W+next in 1m$/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Good\W+next in 10m$/ })).toBeVisible();
+  await page.unroute('**/api/reviews');
+
+  // Good: the 10-minute step, after which Good graduates it to a whole-day interval.
+  const second = page.waitForResponse((r) => r.url().endsWith('/api/reviews') && r.request().method() === 'POST');
+  await page.keyboard.press('3');
+  expect((await second).status()).toBe(201);
+  await expect(card).toHaveAttribute('data-item-id', id);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: /^Good\W+next in \d+d$/ })).toBeVisible();
+
+  // Undo: the card as it was before that Good, with the intervals it had.
+  const undone = page.waitForResponse((r) => r.url().includes('/api/reviews/') && r.request().method() === 'DELETE');
+  await page.keyboard.press('Control+z');
+  expect((await undone).status()).toBe(200);
+  await expect(page.getByRole('button', { name: /^Good\W+next in 10m$/ })).toBeVisible();
+  const check = new Database(DB_FILE, { readonly: true });
+  const row = check
+    .prepare('select reps, state from card_states where item_id = ? and user_id = (select id from users where email = ?)')
+    .get(id, learner.email) as { reps: number; state: number };
+  check.close();
+  expect(row).toEqual({ reps: 1, state: 1 });
+  expect(consoleErrors).toEqual([]);
+});

@@ -92,7 +92,7 @@ function bothEngineJourneys() {
     .sort();
 }
 
-async function withDatabase(serverUrl, prefix, use) {
+async function withDatabase(serverUrl, prefix, run) {
   const name = `${prefix}_${crypto.randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -101,7 +101,7 @@ async function withDatabase(serverUrl, prefix, use) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   try {
-    return use(url.toString());
+    return run(url.toString());
   } finally {
     const a = new pg.Client({ connectionString: serverUrl });
     await a.connect();

@@ -1,4 +1,5 @@
-import { Rating, type Grade } from '@/lib/srs/scheduler';
+// Plain values (not ts-fsrs's): the review and cram screens use this module in the browser.
+import { Rating, type Grade } from '@/lib/srs/grades';
 import { shuffle } from './shuffle';
 
 export const PASS_RATIO = 0.8;

@@ -38,8 +38,8 @@ function store(database: Db, keyPrefix: string, points: number, duration: number
 }
 
 /** A limiter call: on SQLite inside one of our transactions (the writer connection is shared), on PostgreSQL as it is. */
-function guarded<T>(database: Db, call: () => Promise<T>): Promise<T> {
-  return engineOfHandle(database) === 'postgres' ? call() : transaction(database, call);
+async function guarded<T>(database: Db, call: () => Promise<T>): Promise<T> {
+  return engineOfHandle(database) === 'postgres' ? call() : await transaction(database, call);
 }
 
 /** Counts failures and, past the free ones, makes the key wait, twice as long each time. */

@@ -1,4 +1,6 @@
-import { State, type Card } from './scheduler';
+// Plain values (not ts-fsrs's): the review screen uses this module in the browser.
+import { State } from './grades';
+import type { Card } from './scheduler';
 
 /** A card the learner has started, as the queue sees it. */
 export interface StartedItem {

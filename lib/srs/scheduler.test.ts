@@ -7,7 +7,7 @@ import {
   gradeQuestion,
   isGrade,
   newCard,
-  previewIntervals,
+  previewGrades,
   questionSchedulerSettings,
   Rating,
   State,
@@ -95,13 +95,14 @@ describe('undoReview', () => {
   });
 });
 
-describe('previewIntervals', () => {
+describe('previewGrades', () => {
   it('labels each grade with the interval it gives a new card', () => {
-    const labels = previewIntervals(createScheduler(NO_FUZZ), newCard(T0), T0);
-    expect(labels[Rating.Again]).toBe('1m');
-    expect(labels[Rating.Hard]).toBe('6m');
-    expect(labels[Rating.Good]).toBe('10m');
-    expect(labels[Rating.Easy]).toMatch(/^\d+d$/);
+    const p = previewGrades(createScheduler(NO_FUZZ), newCard(T0), T0);
+    expect(p[Rating.Again]).toEqual({ label: '1m', inMs: minutes(1), state: State.Learning });
+    expect(p[Rating.Hard]).toEqual({ label: '6m', inMs: minutes(6), state: State.Learning });
+    expect(p[Rating.Good]).toEqual({ label: '10m', inMs: minutes(10), state: State.Learning });
+    expect(p[Rating.Easy].label).toMatch(/^\d+d$/);
+    expect(p[Rating.Easy].state).toBe(State.Review);
   });
 });
 
@@ -186,7 +187,7 @@ describe('maximum interval', () => {
     expect(Math.max(...next)).toBe(100);
     expect(next[1]).toBe(100);
     expect(next[2]).toBe(100);
-    expect(previewIntervals(f, card, t)[Rating.Easy]).toBe('3.3mo');
+    expect(previewGrades(f, card, t)[Rating.Easy].label).toBe('3.3mo');
   });
 
   it('keeps undo exact when the cap binds', () => {

@@ -12,9 +12,12 @@ import {
 } from 'ts-fsrs';
 
 import { balancedInterval, type Workload } from './balance';
+import { GRADE_LABELS, GRADES, type GradePreviews } from './grades';
 
 export { Rating, State };
 export type { Card, Grade, ReviewLog };
+// Defined without ts-fsrs, so the review screen can show them without shipping the scheduler.
+export { GRADE_LABELS, GRADES };
 
 /** The study settings that shape the scheduler (a subset of user_settings). */
 export interface SchedulerSettings {
@@ -34,15 +37,6 @@ export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = {
   relearningSteps: ['10m'],
   fuzz: true,
   weights: null,
-};
-
-export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const;
-
-export const GRADE_LABELS: Record<Grade, string> = {
-  [Rating.Again]: 'Again',
-  [Rating.Hard]: 'Hard',
-  [Rating.Good]: 'Good',
-  [Rating.Easy]: 'Easy',
 };
 
 export function createScheduler(settings: SchedulerSettings): FSRS {
@@ -171,11 +165,20 @@ export function undoReview(scheduler: FSRS, current: Card, log: ReviewLog, previ
   return { ...restored, due: previousDue };
 }
 
-/** The interval each grade would give, for the grade buttons. */
-export function previewIntervals(scheduler: FSRS, card: Card | null, now: Date, workload?: Workload | null): Record<Grade, string> {
-  const preview = gradeOutcomes(scheduler, card, now, workload);
-  const out = {} as Record<Grade, string>;
-  for (const g of GRADES) out[g] = formatInterval(preview[g].card.due.getTime() - now.getTime());
+/**
+ * What each grade would give `card` (a new card when null) at `now`, for the grade buttons:
+ * the interval's label, the time until it is due and its state. Without load balancing (the
+ * grade itself balances, within the fuzz range). With `nextDayStart`, a due time before it is
+ * moved to it, as gradeQuestion does for quiz questions.
+ */
+export function previewGrades(scheduler: FSRS, card: Card | null, now: Date, nextDayStart?: Date): GradePreviews {
+  const outcomes = gradeOutcomes(scheduler, card, now);
+  const out = {} as GradePreviews;
+  for (const g of GRADES) {
+    const { due, state } = outcomes[g].card;
+    const inMs = Math.max(due.getTime(), nextDayStart?.getTime() ?? 0) - now.getTime();
+    out[g] = { label: formatInterval(inMs), inMs, state };
+  }
   return out;
 }
 

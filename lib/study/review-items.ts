@@ -2,14 +2,20 @@ import 'server-only';
 import { renderInlineCached, type Library } from '@/lib/content';
 import type { Db } from '@/lib/db/client';
 import { cardStatesFor, lastShownOrders } from '@/lib/db/reviews';
+import { getSettingsRow } from '@/lib/db/settings';
 import { showingOrder } from '@/lib/quiz/shuffle';
+import { createPreviewer, type Previewer } from '@/lib/srs/preview';
 import type { QueueItem } from '@/lib/srs/queue';
 import { State } from '@/lib/srs/scheduler';
+import { toStudySettings } from '@/lib/srs/settings';
 import { questionLesson } from './quiz';
 import type { PendingItem, ReviewItemView } from './review-view';
 
-/** The review screen's view of queue items: Markdown rendered once per content version, options in this showing's order. */
-export async function reviewItemViews(database: Db, library: Library, userId: string, items: readonly QueueItem[]): Promise<ReviewItemView[]> {
+/**
+ * The review screen's view of queue items: Markdown rendered once per content version, options
+ * in this showing's order, and the grade buttons' previews (`preview`, with the learner's settings).
+ */
+export async function reviewItemViews(database: Db, library: Library, userId: string, items: readonly QueueItem[], preview: Previewer): Promise<ReviewItemView[]> {
   const questionIds = items.filter((q) => library.items.get(q.itemId)?.kind === 'question').map((q) => q.itemId);
   const lastOrders = await lastShownOrders(database, userId, questionIds);
   return items.flatMap((q): ReviewItemView[] => {
@@ -34,6 +40,7 @@ export async function reviewItemViews(database: Db, library: Library, userId: st
           backHtml: renderInlineCached(`${q.itemId}#back`, entry.card.back),
           options: [],
           order: [],
+          previews: preview('card', q.card),
         },
       ];
     }
@@ -51,6 +58,7 @@ export async function reviewItemViews(database: Db, library: Library, userId: st
         })),
         // Deterministic per showing (the card's reps), and never the order of its last showing.
         order: showingOrder(question.options.length, `${q.itemId}:${q.card?.reps ?? 0}`, lastOrders.get(q.itemId) ?? null),
+        previews: preview('question', q.card),
       },
     ];
   });
@@ -74,4 +82,10 @@ export async function queueItemsFor(database: Db, library: Library, userId: stri
     const tests = entry.question?.cards;
     return { itemId, topicId: entry.topic.id, card: cards.get(itemId) ?? null, ...(tests ? { tests } : {}) };
   });
+}
+
+/** The items the screen asks for next (`/api/review/items`), as they are now, with their previews at `now`. */
+export async function nextReviewItems(database: Db, library: Library, userId: string, itemIds: readonly string[], now: Date): Promise<ReviewItemView[]> {
+  const preview = createPreviewer(toStudySettings(await getSettingsRow(database, userId)), now);
+  return reviewItemViews(database, library, userId, await queueItemsFor(database, library, userId, itemIds), preview);
 }

@@ -1,4 +1,7 @@
+import type { GradePreviews } from '@/lib/srs/grades';
 import type { Card } from '@/lib/srs/scheduler';
+
+export type { GradePreviews };
 
 /** What the review screen gets per item; the types are shared by the page, its route and the client. */
 export type SerializedCard = Omit<Card, 'due' | 'last_review'> & { due: string; last_review: string | null };
@@ -18,6 +21,8 @@ export interface ReviewItemView {
   /** Quiz questions: the content indices in the order to show them this time (never the last showing's order). */
   order: number[];
   card: SerializedCard | null;
+  /** What each grade gives, computed by the server when it sent the item (the browser does not load the scheduler). */
+  previews: GradePreviews;
 }
 
 /** What the counts need of an item not sent yet: 0 new, 1 learning or relearning, 2 review. */

@@ -8,6 +8,7 @@ import { getCardState, lastShownOrders, markLessonRead, rowToCard } from '@/lib/
 import { eq } from 'drizzle-orm';
 import { cardStates, userSettings } from '@/lib/db/tables';
 import { getSettingsRow } from '@/lib/db/settings';
+import { createScheduler, DEFAULT_SCHEDULER_SETTINGS, previewGrades } from '@/lib/srs/scheduler';
 import { BadGradeError, gradeItem, NotStudyableError, UnknownItemError } from './review';
 
 const { library } = readLibrary(path.resolve('content'));
@@ -98,6 +99,29 @@ describe('conformance: the app stores what ts-fsrs computes', () => {
     await expect(gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-0000000000c3', itemId: card, rating: 3, durationMs: 0, shownOrder: [0] }, at(0))).rejects.toThrow(
       BadGradeError,
     );
+  });
+
+  it('answers a card that comes back in this session with its stored state and next previews, others with none', async () => {
+    const user = await ctx.learner();
+    await markLessonRead(ctx.db, user, 'timeout', at(-1));
+    const itemId = library.topics.get('timeout')!.cards[0]!.id;
+    const scheduler = createScheduler(DEFAULT_SCHEDULER_SETTINGS);
+    // Again on a new card: the 1-minute step; the previews are for the moment it is due again.
+    const first = await gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-0000000000d1', itemId, rating: Rating.Again, durationMs: 0 }, at(0));
+    const stored = rowToCard((await getCardState(ctx.db, user, itemId))!);
+    expect(first.card).toEqual(stored);
+    expect(stored.state).toBe(State.Learning);
+    expect(first.previews).toEqual(previewGrades(scheduler, stored, stored.due));
+    expect(first.previews![Rating.Again]).toEqual({ label: '1m', inMs: 60_000, state: State.Learning });
+    // Easy graduates it to a review days away: it does not come back today, no previews.
+    const second = await gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-0000000000d2', itemId, rating: Rating.Easy, durationMs: 0 }, at(0, 1));
+    expect(second.card.state).toBe(State.Review);
+    expect(second.previews).toBeNull();
+    // A question never comes back the same day.
+    const q = library.topics.get('timeout')!.questions[0]!;
+    const wrong = q.options.findIndex((o) => !o.correct);
+    const answered = await gradeItem(ctx.db, library, user, { id: '00000000-0000-4000-8000-0000000000d3', itemId: q.id, answer: wrong, durationMs: 0 }, at(0, 2));
+    expect(answered.previews).toBeNull();
   });
 
   it('refuses unknown items and cards of unread lessons', async () => {

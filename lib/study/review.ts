@@ -6,7 +6,9 @@ import { lockLearner, transaction } from '@/lib/db/tx';
 import { getSettingsRow } from '@/lib/db/settings';
 import { isStudyable, listLessonReads, pullForward, recordReviewIn, reviewDueCountsByOffset, undoReview, type Executor } from '@/lib/db/reviews';
 import { isCorrect, ratingForAnswer } from '@/lib/quiz/grade';
-import { createScheduler, gradeCard, gradeQuestion, newCard, questionSchedulerSettings, undoReview as undoCard, type Grade } from '@/lib/srs/scheduler';
+import type { FSRS } from 'ts-fsrs';
+import { comesBackInSession, type GradePreviews } from '@/lib/srs/grades';
+import { createScheduler, gradeCard, gradeQuestion, newCard, previewGrades, questionSchedulerSettings, undoReview as undoCard, type Card, type Grade } from '@/lib/srs/scheduler';
 import type { Workload } from '@/lib/srs/balance';
 import { addDays, studyDayBounds } from '@/lib/srs/day';
 import { toStudySettings, type StudySettings } from '@/lib/srs/settings';
@@ -75,7 +77,7 @@ export async function gradeItem(database: Db, library: Library, userId: string, 
   const linked = item.question?.cards.filter((c) => library.items.get(c)?.kind === 'card') ?? [];
   // One transaction that holds the write lock (SQLite) or the learner's lock (PostgreSQL) from
   // its first read, so concurrent grades from several server processes never act on a stale read.
-  return transaction(database, async (tx) => {
+  const recorded = await transaction(database, async (tx) => {
     await lockLearner(tx, userId);
     const workload = await workloadFor(tx, userId, settings, now);
     const result = await recordReviewIn(tx, {
@@ -100,6 +102,18 @@ export async function gradeItem(database: Db, library: Library, userId: string, 
         : 0;
     return { ...result, correct, pulled, autoOptimize: settingsRow.autoOptimize };
   });
+  return { ...recorded, previews: sessionPreviews(scheduler, item.kind, recorded.card, now) };
+}
+
+/**
+ * The grade buttons' previews for a flashcard's next showing in this review session (null
+ * when it does not come back today: a question never does). Computed from the stored state,
+ * for the moment it is due again (or now, if that has passed), as the screen no longer runs
+ * the scheduler.
+ */
+export function sessionPreviews(scheduler: FSRS, kind: 'card' | 'question', card: Card, now: Date): GradePreviews | null {
+  if (kind !== 'card' || !comesBackInSession({ state: card.state, inMs: card.due.getTime() - now.getTime() })) return null;
+  return previewGrades(scheduler, card, new Date(Math.max(now.getTime(), card.due.getTime())));
 }
 
 export class BadGradeError extends Error {}

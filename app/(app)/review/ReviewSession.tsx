@@ -2,30 +2,32 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  createScheduler,
-  GRADE_LABELS,
-  GRADES,
-  gradeCard,
-  previewIntervals,
-  questionSchedulerSettings,
-  State,
-  type Card,
-  type Grade,
-  type SchedulerSettings,
-} from '@/lib/srs/scheduler';
+// Not lib/srs/scheduler: the server runs the scheduler and sends each item's previews, so
+// ts-fsrs stays out of this page's JavaScript.
+import { comesBackInSession, GRADE_LABELS, GRADES, State, type CardState, type Grade } from '@/lib/srs/grades';
 import { areSiblings, LEARN_AHEAD_MS } from '@/lib/srs/queue';
 import { ratingForAnswer } from '@/lib/quiz/grade';
-import { NEXT_BATCH, type PendingItem, type ReviewItemView, type SerializedCard } from '@/lib/study/review-view';
+import { NEXT_BATCH, type GradePreviews, type PendingItem, type ReviewItemView, type SerializedCard } from '@/lib/study/review-view';
 import { SessionProgress } from '@/app/_components/SessionProgress';
 
 export type { ReviewItemView } from '@/lib/study/review-view';
 
+/** What the screen needs of a card's state: when it is due, what it counts as, and its showing. */
+interface CardView {
+  due: number;
+  state: CardState;
+  reps: number;
+}
+
 interface QueueEntry {
   view: ReviewItemView;
-  card: Card | null;
+  card: CardView | null;
+  /** What each grade gives; null while the grade that put this card back is being saved. */
+  previews: GradePreviews | null;
   /** A learning card put back after a grade: it waits behind everything the page queued. */
   requeued?: boolean;
+  /** The grade that put it back: its answer brings the card as stored and its previews. */
+  from?: string;
 }
 
 interface HistoryEntry {
@@ -33,9 +35,18 @@ interface HistoryEntry {
   entry: QueueEntry;
 }
 
-function deserialize(card: SerializedCard | null): Card | null {
-  if (!card) return null;
-  return { ...card, due: new Date(card.due), last_review: card.last_review ? new Date(card.last_review) : undefined };
+/** The grade route's answer for a flashcard that comes back in this session. */
+interface GradeAnswer {
+  card: SerializedCard;
+  previews: GradePreviews | null;
+}
+
+function cardView(card: Pick<SerializedCard, 'due' | 'state' | 'reps'> | null): CardView | null {
+  return card ? { due: new Date(card.due).getTime(), state: card.state, reps: card.reps } : null;
+}
+
+function entryOf(view: ReviewItemView): QueueEntry {
+  return { view, card: cardView(view.card), previews: view.previews };
 }
 
 const GRADE_CLASS: Record<Grade, string> = { 1: 'grade-again', 2: 'grade-hard', 3: 'grade-good', 4: 'grade-easy' };
@@ -47,7 +58,7 @@ function useSaveQueue(onFatal: (message: string) => void) {
   const [retrying, setRetrying] = useState(false);
 
   const send = useCallback(
-    (url: string, init: RequestInit, okStatuses: number[]) => {
+    (url: string, init: RequestInit, okStatuses: number[], onSaved?: (res: Response) => Promise<void> | void) => {
       setSaving((n) => n + 1);
       const run = async () => {
         for (let attempt = 0; attempt < 5; attempt++) {
@@ -55,6 +66,8 @@ function useSaveQueue(onFatal: (message: string) => void) {
             const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json' } });
             if (res.ok || okStatuses.includes(res.status)) {
               setRetrying(false);
+              // Saved: reading the answer must not send it again.
+              await Promise.resolve(onSaved?.(res)).catch(() => {});
               return;
             }
             if (res.status === 401) return onFatal('Your session has ended. Sign in again to keep reviewing.');
@@ -92,29 +105,24 @@ function insertLoaded(queue: QueueEntry[], loaded: QueueEntry[]): QueueEntry[] {
 export function ReviewSession({
   initialItems,
   pending: initialPending = [],
-  settings,
   reviewsToday,
   next,
 }: {
   initialItems: ReviewItemView[];
   /** Today's items not sent with the page, in queue order: fetched from /api/review/items as the learner goes. */
   pending?: PendingItem[];
-  settings: SchedulerSettings;
   reviewsToday: number;
   /** Where the empty state sends the learner: the next step of their path, else a quiz. */
   next: { label: string; href: string; context: string };
 }) {
-  const scheduler = useMemo(() => createScheduler(settings), [settings]);
-  // Questions skip the learning steps, as the server schedules them.
-  const questionScheduler = useMemo(() => createScheduler(questionSchedulerSettings(settings)), [settings]);
-  const [queue, setQueue] = useState<QueueEntry[]>(() => initialItems.map((v) => ({ view: v, card: deserialize(v.card) })));
+  const [queue, setQueue] = useState<QueueEntry[]>(() => initialItems.map(entryOf));
   const [revealed, setRevealed] = useState(false);
   /** Quiz questions: the chosen option (content index) once answered. */
   const [chosen, setChosen] = useState<number | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [done, setDone] = useState(0);
   const [fatal, setFatal] = useState('');
-  const [now, setNow] = useState(() => new Date());
+  const [now, setNow] = useState(() => Date.now());
   const shownAt = useRef(0);
   const { send, saving, retrying } = useSaveQueue(setFatal);
   const [pending, setPending] = useState<PendingItem[]>(initialPending);
@@ -139,7 +147,7 @@ export function ReviewSession({
         const { items } = (await res.json()) as { items: ReviewItemView[] };
         setQueue((q) => {
           const present = new Set(q.map((e) => e.view.itemId));
-          return insertLoaded(q, items.filter((v) => !present.has(v.itemId)).map((v) => ({ view: v, card: deserialize(v.card) })));
+          return insertLoaded(q, items.filter((v) => !present.has(v.itemId)).map(entryOf));
         });
         setPending((p) => p.slice(batch.length));
         setLoadFailures(0);
@@ -160,7 +168,7 @@ export function ReviewSession({
     if (queue.length === 0) return -1;
     // The page's queue comes before the learning cards put back: wait for the next items.
     if (pending.length > 0 && !queue.some((e) => !e.requeued)) return -1;
-    const isDue = (e: QueueEntry) => !e.card || e.card.due.getTime() <= now.getTime() + LEARN_AHEAD_MS || e.card.state === State.Review;
+    const isDue = (e: QueueEntry) => !e.card || e.card.due <= now + LEARN_AHEAD_MS || e.card.state === State.Review;
     const apart = previous ? queue.findIndex((e) => isDue(e) && !areSiblings(previous, e.view)) : -1;
     if (apart >= 0) return apart;
     const dueNow = queue.findIndex(isDue);
@@ -172,16 +180,14 @@ export function ReviewSession({
     shownAt.current = Date.now();
   }, [current?.view.itemId, current?.card?.reps]);
 
-  // The intervals on the grade buttons are computed for the moment the answer is revealed.
   const reveal = useCallback(() => {
-    setNow(new Date());
+    setNow(Date.now());
     setRevealed(true);
   }, []);
 
-  const intervals = useMemo(
-    () => (current ? previewIntervals(scheduler, current.card, now) : null),
-    [scheduler, current, now],
-  );
+  // The grade buttons' intervals, computed by the server when it sent the item (for a card put
+  // back in this session, when it saved the grade: until then the buttons show no interval).
+  const previews = current?.previews ?? null;
 
   // The server chose the order so that it differs from the question's previous showing.
   const displayOrder = useMemo(() => (current?.view.kind === 'question' ? current.view.order : []), [current]);
@@ -213,18 +219,37 @@ export function ReviewSession({
   // This session: what is done and what is left (a learning card put back counts again).
   const sessionTotal = done + counts.fresh + counts.learning + counts.review;
 
+  /** Grades undone in this session: a late answer to one of them changes nothing on screen. */
+  const undone = useRef(new Set<string>());
+
+  /** The grade `logId` was saved: its card (if it comes back in this session) takes the state the server stored and its next previews. */
+  const saved = useCallback((logId: string, view: ReviewItemView, putBack: boolean, answer: GradeAnswer) => {
+    if (undone.current.has(logId)) return;
+    const stored = { card: cardView(answer.card), previews: answer.previews };
+    const update = (e: QueueEntry): QueueEntry => (e.from === logId ? { ...e, ...stored } : e);
+    setQueue((q) => {
+      if (!answer.previews) return q.filter((e) => e.from !== logId);
+      if (putBack || q.some((e) => e.view.itemId === view.itemId)) return q.map(update);
+      // Graded before its previews came back: it is put back now.
+      return [...q, { view, ...stored, requeued: true, from: logId }];
+    });
+    setHistory((h) => h.map((x) => (x.entry.from === logId ? { ...x, entry: update(x.entry) } : x)));
+  }, []);
+
   const grade = useCallback(
     (rating: Grade, answer?: number) => {
       if (!current || !revealed || fatal) return;
-      const at = new Date();
-      const { card } = gradeCard(current.view.kind === 'question' ? questionScheduler : scheduler, current.card, at, rating);
+      const at = Date.now();
       const logId = crypto.randomUUID();
-      const stillLearning =
-        (card.state === State.Learning || card.state === State.Relearning) &&
-        card.due.getTime() - at.getTime() < 24 * 60 * 60 * 1000;
+      // A learning step shorter than a day comes back in this session: put it back at once, as
+      // the previews say, and take the card the server stored when its answer comes.
+      const outcome = current.previews?.[rating];
+      const putBack = outcome !== undefined && comesBackInSession(outcome);
       setQueue((q) => {
         const rest = q.filter((_, i) => i !== currentIndex);
-        return stillLearning ? [...rest, { view: current.view, card, requeued: true }] : rest;
+        if (!putBack) return rest;
+        const card = { due: at + outcome.inMs, state: outcome.state, reps: (current.card?.reps ?? 0) + 1 };
+        return [...rest, { view: current.view, card, previews: null, requeued: true, from: logId }];
       });
       setHistory((h) => [...h, { logId, entry: current }]);
       setDone((d) => d + 1);
@@ -243,19 +268,26 @@ export function ReviewSession({
           }),
         },
         [409],
+        async (res) => {
+          // 409: a retry of a grade that landed; the card keeps the state the previews gave it.
+          if (res.status !== 201 || current.view.kind !== 'card') return;
+          const body = (await res.json().catch(() => null)) as GradeAnswer | null;
+          if (body?.card) saved(logId, current.view, putBack, body);
+        },
       );
     },
-    [current, currentIndex, revealed, fatal, scheduler, questionScheduler, send],
+    [current, currentIndex, revealed, fatal, send, saved],
   );
 
   const undo = useCallback(() => {
     const last = history[history.length - 1];
     if (!last || fatal) return;
+    undone.current.add(last.logId);
     setHistory((h) => h.slice(0, -1));
     // An item is in the queue at most once: drop its requeued copy and put it back in front as it was.
     setQueue((q) => [last.entry, ...q.filter((e) => e.view.itemId !== last.entry.view.itemId)]);
     setDone((d) => d - 1);
-    setNow(new Date());
+    setNow(Date.now());
     setChosen(null);
     setRevealed(last.entry.view.kind !== 'question');
     void send(`/api/reviews/${last.logId}`, { method: 'DELETE' }, []);
@@ -428,7 +460,8 @@ export function ReviewSession({
         revealed && questionRating !== null ? (
           <div className="row spread" style={{ marginTop: '1rem' }}>
             <p role="status" className={`alert ${questionRating === 3 ? 'alert-success' : 'alert-error'}`} style={{ margin: 0 }} data-testid="answer">
-              {questionRating === 3 ? 'Correct' : 'Not quite'}: graded {GRADE_LABELS[questionRating]}, next in {intervals?.[questionRating]}.
+              {questionRating === 3 ? 'Correct' : 'Not quite'}: graded {GRADE_LABELS[questionRating]}
+              {previews ? `, next in ${previews[questionRating].label}` : ''}.
             </p>
             <button type="button" className="btn btn-primary" onClick={() => grade(questionRating, chosen!)}>
               Continue <span className="kbd" style={{ color: 'inherit' }}>Enter</span>
@@ -462,9 +495,9 @@ export function ReviewSession({
               {/* The name is the visible text ("Good, next in 10m"): no aria-label to drift from it. */}
               <span className="grade-label">
                 {GRADE_LABELS[g]}
-                <span className="sr-only">: next in</span>
+                {previews && <span className="sr-only">: next in</span>}
               </span>
-              <span className="grade-interval">{intervals?.[g]}</span>
+              <span className="grade-interval">{previews?.[g].label}</span>
               <span className="kbd" aria-hidden="true">{g}</span>
             </button>
           ))}

@@ -12,6 +12,7 @@ import { BadGradeError, gradeInput, NotStudyableError, submitGrade, UnknownItemE
 /**
  * Grade a flashcard `{ id, itemId, rating, durationMs }` or answer a due quiz question
  * `{ id, itemId, answer, durationMs }`. The id comes from the client, so a retry is a no-op.
+ * Answers the card as stored, and `previews` (null unless it comes back in this session).
  */
 export async function POST(request: Request) {
   const refused = guardRequest(request, 'json');
@@ -25,10 +26,10 @@ export async function POST(request: Request) {
   try {
     const now = new Date();
     // Answered after the transaction holding this grade committed (grades arriving together share it).
-    const { card, log, correct, pulled, autoOptimize, reviewsSinceOptimize } = await submitGrade(db(), getLibrary(), user.id, parsed.data, now);
+    const { card, log, correct, pulled, autoOptimize, reviewsSinceOptimize, previews } = await submitGrade(db(), getLibrary(), user.id, parsed.data, now);
     // Re-fits the learner's parameters in the background when enough new reviews have piled up.
     await maybeAutoOptimize(db(), user.id, now, { autoOptimize, reviewsSinceOptimize });
-    return NextResponse.json({ id: log.id, card, correct, pulled }, { status: 201 });
+    return NextResponse.json({ id: log.id, card, correct, pulled, previews }, { status: 201 });
   } catch (e) {
     if (e instanceof DuplicateReviewError) return jsonError(409, 'This review was already recorded; nothing changed.');
     if (e instanceof UnknownItemError) return jsonError(404, e.message);

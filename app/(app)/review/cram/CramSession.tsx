@@ -5,8 +5,8 @@ import { SessionProgress } from '@/app/_components/SessionProgress';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ratingForAnswer } from '@/lib/quiz/grade';
 import { shuffle } from '@/lib/quiz/shuffle';
-import { afterCramAnswer } from '@/lib/srs/cram';
-import { GRADE_LABELS, GRADES, type Grade } from '@/lib/srs/scheduler';
+import { afterCramAnswer } from '@/lib/srs/cram-queue';
+import { GRADE_LABELS, GRADES, type Grade } from '@/lib/srs/grades';
 
 export interface CramItemView {
   itemId: string;

@@ -5,7 +5,7 @@ import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
 import { jsonError, readJson, zodDetails } from '@/lib/http';
 import { guardRequest } from '@/lib/security/origin';
-import { queueItemsFor, reviewItemViews } from '@/lib/study/review-items';
+import { nextReviewItems } from '@/lib/study/review-items';
 import { NEXT_BATCH } from '@/lib/study/review-view';
 
 const input = z.object({
@@ -14,8 +14,8 @@ const input = z.object({
 
 /**
  * The next items of today's review session `{ ids }` (the page sent their ids in queue
- * order): each with its rendered content and the learner's card state as it is now. A POST,
- * so the ids travel in the body; it changes nothing.
+ * order): each with its rendered content, the learner's card state as it is now and the grade
+ * buttons' previews. A POST, so the ids travel in the body; it changes nothing.
  */
 export async function POST(request: Request) {
   const refused = guardRequest(request, 'json');
@@ -26,7 +26,6 @@ export async function POST(request: Request) {
   if (!body.ok) return body.response;
   const parsed = input.safeParse(body.value);
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid request.', zodDetails(parsed.error));
-  const library = getLibrary();
-  const items = await reviewItemViews(db(), library, user.id, await queueItemsFor(db(), library, user.id, parsed.data.ids));
+  const items = await nextReviewItems(db(), getLibrary(), user.id, parsed.data.ids, new Date());
   return NextResponse.json({ items }, { headers: { 'cache-control': 'no-store' } });
 }
