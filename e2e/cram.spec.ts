@@ -1,19 +1,16 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openTestDb } from './db';
 import { expect, signUp, test } from './fixtures';
 
-const DB_FILE = path.resolve('test-results', 'e2e', 'patternwise-e2e.db');
-
-function readState(email: string) {
-  const db = new Database(DB_FILE, { readonly: true });
+async function readState(email: string) {
+  const db = await openTestDb();
   try {
-    const user = db.prepare('select id from users where email = ?').get(email) as { id: string };
-    const states = db.prepare('select * from card_states where user_id = ? order by item_id').all(user.id);
-    const cram = db.prepare("select item_id, rating from review_logs where user_id = ? and source = 'cram'").all(user.id);
-    const reviews = (db.prepare("select count(*) as n from review_logs where user_id = ? and source <> 'cram'").get(user.id) as { n: number }).n;
+    const user = (await db.get<{ id: string }>('select id from users where email = ?', email))!;
+    const states = await db.all('select * from card_states where user_id = ? order by item_id', user.id);
+    const cram = await db.all("select item_id, rating from review_logs where user_id = ? and source = 'cram' order by review", user.id);
+    const reviews = (await db.get<{ n: number }>("select count(*) as n from review_logs where user_id = ? and source <> 'cram'", user.id))!.n;
     return { states, cram, reviews };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -33,7 +30,7 @@ test('a cram session from the interview plan leaves every card state as it was, 
     await expect(card).not.toHaveAttribute('data-item-id', id!);
   }
   await expect(page.getByRole('status').filter({ hasText: 'saving' })).toHaveCount(0);
-  const before = readState(learner.email);
+  const before = await readState(learner.email);
   expect(before.states.length).toBeGreaterThan(0);
 
   // The interview plan links to cramming its path.
@@ -68,7 +65,7 @@ test('a cram session from the interview plan leaves every card state as it was, 
   }
   await expect(page.getByRole('status').filter({ hasText: 'saving' })).toHaveCount(0);
 
-  const after = readState(learner.email);
+  const after = await readState(learner.email);
   expect(after.states).toEqual(before.states);
   expect(after.reviews).toBe(before.reviews);
   expect(after.cram).toHaveLength(6);

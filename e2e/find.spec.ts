@@ -5,8 +5,12 @@ import { expect, signUp, test } from './fixtures';
 test('search everywhere: Ctrl+K, a typo, Enter opens the pattern; / and the header button open it too', async ({ page, consoleErrors }) => {
   await signUp(page);
   await page.goto('/dashboard');
-  await page.keyboard.press('Control+k');
   const input = page.getByPlaceholder(/Search patterns/);
+  // The shortcut works once the page is interactive: a key pressed before hydration is lost.
+  await expect(async () => {
+    await page.keyboard.press('Control+k');
+    await expect(input).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   await expect(input).toBeFocused();
   await input.fill('sharting');
   const first = page.getByTestId('search-result').first();

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
-import path from 'node:path';
 import { hash } from '@node-rs/argon2';
-import Database from 'better-sqlite3';
+import { openTestDb } from './db';
 import type { Page } from '@playwright/test';
 import { expect, quizFile, test, testAddress } from './fixtures';
 
@@ -126,14 +125,14 @@ test('an account with history from before the first run is not sent through it',
   // As if created and used before this release: written straight into the server's database,
   // not marked as past the first run (as an account restored from a backup would be).
   const email = `veteran-${Date.now()}@example.com`;
-  const db = new Database(path.resolve('test-results', 'e2e', 'patternwise-e2e.db'));
+  const db = await openTestDb();
   try {
     const id = crypto.randomUUID();
-    db.prepare('insert into users (id, email, name, password_hash) values (?, ?, ?, ?)').run(id, email, 'Veteran', await hash('a-long-enough-password', { algorithm: 2 }));
-    db.prepare('insert into user_settings (user_id) values (?)').run(id);
-    db.prepare('insert into lesson_reads (user_id, topic_id, read_at) values (?, ?, ?)').run(id, 'timeout', Date.now() - 3 * 86_400_000);
+    await db.run('insert into users (id, email, name, password_hash) values (?, ?, ?, ?)', id, email, 'Veteran', await hash('a-long-enough-password', { algorithm: 2 }));
+    await db.run('insert into user_settings (user_id) values (?)', id);
+    await db.run('insert into lesson_reads (user_id, topic_id, read_at) values (?, ?, ?)', id, 'timeout', Date.now() - 3 * 86_400_000);
   } finally {
-    db.close();
+    await db.close();
   }
   await page.context().setExtraHTTPHeaders({ 'x-forwarded-for': testAddress() });
   await page.goto('/sign-in');

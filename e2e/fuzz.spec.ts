@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openTestDb } from './db';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { expect, signUp, test } from './fixtures';
 
@@ -11,7 +10,6 @@ import { expect, signUp, test } from './fixtures';
  * any change to the database. Seeded, so a failure reproduces.
  */
 const PER_TARGET = 220;
-const DB_FILE = path.resolve('test-results', 'e2e', 'patternwise-e2e.db');
 
 function rng(seed: number) {
   let a = seed >>> 0;
@@ -95,19 +93,18 @@ function brokenHeaders(r: Rand, origin: string): Record<string, string> {
 
 /** A digest of every row of every table. */
 /** A hash of every table's rows, by table, so a failure names the tables that changed. */
-function snapshot(): Record<string, string> {
-  const db = new Database(DB_FILE, { readonly: true, fileMustExist: true });
+async function snapshot(): Promise<Record<string, string>> {
+  const db = await openTestDb();
   try {
     const out: Record<string, string> = {};
-    const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[];
-    for (const { name } of tables) {
+    for (const name of await db.tables()) {
       const hash = crypto.createHash('sha256');
-      for (const row of db.prepare(`select * from "${name}" order by rowid`).all()) hash.update(JSON.stringify(row));
+      for (const row of await db.all(`select * from "${name}" order by rowid`)) hash.update(JSON.stringify(row));
       out[name] = hash.digest('hex');
     }
     return out;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -206,7 +203,7 @@ test('fuzz: malformed requests to every route handler and server action get no 5
   const anonymous = await playwrightRequest.newContext({ baseURL });
   const origin = baseURL!;
   const r = rng(20261126);
-  const before = snapshot();
+  const before = await snapshot();
   const tasks: (() => Promise<Outcome>)[] = [];
   const ids = () => pick(r, [crypto.randomUUID(), junk(r, 12).replace(/[/?#%]/g, '') || 'x', '00000000-0000-0000-0000-000000000000', '%E0%A4%A', '..%2F..', 'a'.repeat(300)]);
 
@@ -290,7 +287,7 @@ test('fuzz: malformed requests to every route handler and server action get no 5
   for (const [label, e] of byLabel) expect(e.n, label).toBeGreaterThanOrEqual(200);
   const serverErrors = outcomes.filter((o) => o.status >= 500);
   expect(serverErrors, JSON.stringify(serverErrors.slice(0, 10))).toEqual([]);
-  const after = snapshot();
+  const after = await snapshot();
   expect(
     Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]),
     'tables whose rows changed',

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openTestDb } from './db';
 import type { Page } from '@playwright/test';
 import { expect, signUp, test } from './fixtures';
 
 // A small phone, used by touch: 360 px wide, touch events, a coarse pointer.
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
 
-const DB_FILE = path.resolve('test-results', 'e2e', 'patternwise-e2e.db');
 const ids = (folder: string) =>
   fs
     .readdirSync(`content/${folder}`, { withFileTypes: true })
@@ -159,16 +157,15 @@ test('a review of 3 cards works by touch: tap to reveal, tap a grade; no keyboar
 
   // The three grades reached the database.
   await expect
-    .poll(() => {
-      const db = new Database(DB_FILE, { readonly: true });
+    .poll(async () => {
+      const db = await openTestDb();
       try {
-        return (
-          db
-            .prepare("select count(*) as n from review_logs where user_id = (select id from users where email = ?) and source = 'review' and rating = 3")
-            .get(learner.email) as { n: number }
-        ).n;
+        return (await db.get<{ n: number }>(
+          "select count(*) as n from review_logs where user_id = (select id from users where email = ?) and source = 'review' and rating = 3",
+          learner.email,
+        ))!.n;
       } finally {
-        db.close();
+        await db.close();
       }
     })
     .toBe(3);

@@ -1,11 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openTestDb } from './db';
 import YAML from 'yaml';
 import { studyDayBounds } from '../lib/srs/day';
 import { answer, appApi, expect, quizFile, signUp, test, type QuizQuestion } from './fixtures';
 
-const DB_FILE = path.resolve('test-results', 'e2e', 'patternwise-e2e.db');
 
 test('missing a question in the timeout quiz puts its flashcards in today\'s review; the questions come back another day, reshuffled', async ({ page, consoleErrors }) => {
   const learner = await signUp(page);
@@ -56,18 +54,18 @@ test('missing a question in the timeout quiz puts its flashcards in today\'s rev
   await expect(page.getByTestId('review-summary')).toBeVisible();
 
   // In the database: every question is due no earlier than the learner's next study day.
-  const db = new Database(DB_FILE);
+  const db = await openTestDb();
   try {
-    const user = db.prepare('select id from users where email = ?').get(learner.email) as { id: string };
-    const s = db.prepare('select timezone, day_start_hour as hour from user_settings where user_id = ?').get(user.id) as { timezone: string; hour: number };
+    const user = (await db.get<{ id: string }>('select id from users where email = ?', learner.email))!;
+    const s = (await db.get<{ timezone: string; hour: number }>('select timezone, day_start_hour as hour from user_settings where user_id = ?', user.id))!;
     const dayEnd = studyDayBounds(new Date(), { timezone: s.timezone, dayStartHour: s.hour }).end.getTime();
-    const states = db.prepare("select item_id as itemId, due from card_states where user_id = ? and kind = 'question'").all(user.id) as { itemId: string; due: number }[];
+    const states = await db.all<{ itemId: string; due: number }>('select item_id as "itemId", due from card_states where user_id = ? and kind = \'question\'', user.id);
     expect(states).toHaveLength(questions.length);
     for (const st of states) expect(st.due, st.itemId).toBeGreaterThanOrEqual(dayEnd);
     // A day later the missed question is due, and /review shows its options in another order.
-    db.prepare('update card_states set due = ? where user_id = ? and item_id = ?').run(Date.now() - 60_000, user.id, `timeout/${missed.key}`);
+    await db.run('update card_states set due = ? where user_id = ? and item_id = ?', Date.now() - 60_000, user.id, `timeout/${missed.key}`);
   } finally {
-    db.close();
+    await db.close();
   }
   await page.goto('/review');
   await expect(page.getByTestId('flashcard')).toHaveAttribute('data-item-id', `timeout/${missed.key}`);

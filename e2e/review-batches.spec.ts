@@ -1,8 +1,6 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openTestDb } from './db';
 import { expect, signUp, test } from './fixtures';
 
-const DB_FILE = path.resolve('test-results', 'e2e', 'patternwise-e2e.db');
 
 test('a long session: the page brings its first cards and fetches the next ones as the learner goes', async ({ page, consoleErrors }) => {
   const learner = await signUp(page);
@@ -12,9 +10,9 @@ test('a long session: the page brings its first cards and fetches the next ones 
     await expect(page.getByText(/✓ Read/).first()).toBeVisible();
   }
   // More new cards a day than the page sends with its HTML.
-  const db = new Database(DB_FILE);
-  db.prepare('update user_settings set new_per_day = 100 where user_id = (select id from users where email = ?)').run(learner.email);
-  db.close();
+  const db = await openTestDb();
+  await db.run('update user_settings set new_per_day = 100 where user_id = (select id from users where email = ?)', learner.email);
+  await db.close();
 
   await page.goto('/review');
   const fresh = async () => Number((await page.locator('.count-new').innerText()).trim().split(/\s/)[0]);
@@ -37,11 +35,9 @@ test('a long session: the page brings its first cards and fetches the next ones 
   await fetched;
   await expect(page.getByRole('status').filter({ hasText: /^28 of \d+ done/ })).toBeVisible();
   await expect(page.getByText('saving…')).toHaveCount(0);
-  const check = new Database(DB_FILE, { readonly: true });
-  const logs = check
-    .prepare("select count(*) as n from review_logs where user_id = (select id from users where email = ?) and source = 'review'")
-    .get(learner.email) as { n: number };
-  check.close();
+  const check = await openTestDb();
+  const logs = (await check.get<{ n: number }>("select count(*) as n from review_logs where user_id = (select id from users where email = ?) and source = 'review'", learner.email))!;
+  await check.close();
   expect(logs.n).toBe(28);
   expect(consoleErrors).toEqual([]);
 });
@@ -52,9 +48,9 @@ test('a card put back in the session takes its intervals from the server: none u
   await page.getByRole('button', { name: 'Mark as read' }).first().click();
   await expect(page.getByText(/✓ Read/).first()).toBeVisible();
   // One card today, so a card put back shows again at once (nothing else is left).
-  const db = new Database(DB_FILE);
-  db.prepare('update user_settings set new_per_day = 1 where user_id = (select id from users where email = ?)').run(learner.email);
-  db.close();
+  const db = await openTestDb();
+  await db.run('update user_settings set new_per_day = 1 where user_id = (select id from users where email = ?)', learner.email);
+  await db.close();
 
   await page.goto('/review');
   const card = page.getByTestId('flashcard');
@@ -98,11 +94,13 @@ test('a card put back in the session takes its intervals from the server: none u
   await page.keyboard.press('Control+z');
   expect((await undone).status()).toBe(200);
   await expect(page.getByRole('button', { name: /^Good\W+next in 10m$/ })).toBeVisible();
-  const check = new Database(DB_FILE, { readonly: true });
-  const row = check
-    .prepare('select reps, state from card_states where item_id = ? and user_id = (select id from users where email = ?)')
-    .get(id, learner.email) as { reps: number; state: number };
-  check.close();
+  const check = await openTestDb();
+  const row = await check.get<{ reps: number; state: number }>(
+    'select reps, state from card_states where item_id = ? and user_id = (select id from users where email = ?)',
+    id,
+    learner.email,
+  );
+  await check.close();
   expect(row).toEqual({ reps: 1, state: 1 });
   expect(consoleErrors).toEqual([]);
 });

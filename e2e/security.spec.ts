@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
-import path from 'node:path';
 import { hash } from '@node-rs/argon2';
-import Database from 'better-sqlite3';
+import { openTestDb } from './db';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, signUp, test, testAddress, type Learner } from './fixtures';
 
@@ -193,13 +192,13 @@ test('sign-up refuses a common password and says why', async ({ page }) => {
 test('an account made before the password rules still signs in with its common password', async ({ page }) => {
   // As if created before this release: written straight into the server's database.
   const email = `legacy-${Date.now()}@example.com`;
-  const db = new Database(path.resolve('test-results', 'e2e', 'patternwise-e2e.db'));
+  const db = await openTestDb();
   try {
     const id = crypto.randomUUID();
-    db.prepare('insert into users (id, email, password_hash) values (?, ?, ?)').run(id, email, await hash('password1234', { algorithm: 2 }));
-    db.prepare('insert into user_settings (user_id) values (?)').run(id);
+    await db.run('insert into users (id, email, password_hash) values (?, ?, ?)', id, email, await hash('password1234', { algorithm: 2 }));
+    await db.run('insert into user_settings (user_id) values (?)', id);
   } finally {
-    db.close();
+    await db.close();
   }
   await page.context().setExtraHTTPHeaders({ 'x-forwarded-for': testAddress() });
   await page.goto('/sign-in');
