@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Card, ReviewLog } from 'ts-fsrs';
 import type { Db } from './client';
 import { raw } from './prepared';
+import { isUniqueViolation } from './users';
 
 /** The database or a transaction on it: queries that must join a caller's transaction take this. */
 export type Executor = Db;
@@ -250,6 +251,16 @@ function rawToCard(r: RawCard): Card {
 
 const ms = (d: Date | undefined | null) => (d ? d.getTime() : null);
 
+/** The log row's insert: an id already taken (the same submit racing in on another server) is a retried submit. */
+async function insertLog(r: ReturnType<typeof raw>, text: string, ...params: (string | number | null)[]): Promise<void> {
+  try {
+    await r.run(text, ...params);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new DuplicateReviewError();
+    throw e;
+  }
+}
+
 /**
  * recordReview inside the caller's transaction. Its statements are prepared once per
  * connection (lib/db/prepared.ts): this is the hot path of every grade. It also counts the
@@ -296,7 +307,8 @@ export async function recordReviewIn(tx: Executor, input: RecordReviewInput): Pr
     source: input.source,
     shownOrder: input.shownOrder ? JSON.stringify(input.shownOrder) : null,
   };
-  await r.run(
+  await insertLog(
+    r,
     `insert into review_logs (id, user_id, item_id, rating, state, log_due, stability, difficulty, elapsed_days, last_elapsed_days,
        scheduled_days, learning_steps, review, prev_due, had_state, duration_ms, source, shown_order)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -22,6 +22,25 @@ export async function createUser(
   database: Db,
   input: { email: string; name?: string | null; passwordHash: string; timezone?: string },
 ): Promise<User> {
+  try {
+    return await insertUser(database, input);
+  } catch (e) {
+    // Two sign-ups with one email on two servers at once: the unique index refuses the second.
+    if (isUniqueViolation(e)) throw new EmailTakenError();
+    throw e;
+  }
+}
+
+/** A unique constraint refused the write (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE), possibly wrapped by drizzle. */
+export function isUniqueViolation(e: unknown): boolean {
+  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) {
+    const code = (x as { code?: unknown }).code;
+    if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
+  }
+  return false;
+}
+
+function insertUser(database: Db, input: { email: string; name?: string | null; passwordHash: string; timezone?: string }): Promise<User> {
   return transaction(database, async (tx) => {
     if (await first(tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)))) throw new EmailTakenError();
     const [user] = await tx
