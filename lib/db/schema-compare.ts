@@ -114,13 +114,35 @@ const columnName = (c: unknown) => (is(c, SQL) ? '<sql expression>' : (c as { na
 const sqliteDialect = new SQLiteSyncDialect();
 const pgDialect = new PgDialect();
 
-/** The shape of each SQLite table given (order does not matter). */
-export function describeSqliteTables(tables: SQLiteTable[]): TableShape[] {
-  const render = (s: SQL) => sqliteDialect.sqlToQuery(s).sql;
-  return tables.map((table) => {
-    const config = getSqliteTableConfig(table);
-    const columns = config.columns.map((c) => {
-      const type = sqliteType(c as unknown as { columnType: string; mode?: string });
+/** What both dialects' table configs give (getTableConfig), as far as the comparison reads them. */
+interface AnyTableConfig<C> {
+  name: string;
+  columns: C[];
+  primaryKeys: { columns: { name: string }[] }[];
+  foreignKeys: {
+    onDelete?: string;
+    onUpdate?: string;
+    reference(): { columns: { name: string }[]; foreignTable: Parameters<typeof getTableName>[0]; foreignColumns: { name: string }[] };
+  }[];
+  uniqueConstraints: { getName(): string | undefined | null; columns: { name: string }[] }[];
+  indexes: { config: { name?: string; columns: unknown[]; unique: boolean } }[];
+}
+interface AnyColumn {
+  name: string;
+  notNull: boolean;
+  primary: boolean;
+  hasDefault: boolean;
+  default: unknown;
+  enumValues?: readonly string[] | string[];
+  isUnique: boolean;
+  uniqueName?: string;
+}
+
+function describeTable<C extends AnyColumn>(config: AnyTableConfig<C>, typeOf: (c: C) => TypeClass, render: (s: SQL) => string): TableShape {
+  return {
+    name: config.name,
+    columns: config.columns.map((c) => {
+      const type = typeOf(c);
       return {
         name: c.name,
         type,
@@ -130,80 +152,46 @@ export function describeSqliteTables(tables: SQLiteTable[]): TableShape[] {
         default: normaliseDefault(c.default, type, render),
         enumValues: c.enumValues ? [...c.enumValues] : null,
       };
-    });
-    return {
-      name: config.name,
-      columns,
-      primaryKey: config.primaryKeys.length
-        ? config.primaryKeys.flatMap((pk) => pk.columns.map((c) => c.name))
-        : config.columns.filter((c) => c.primary).map((c) => c.name),
-      foreignKeys: config.foreignKeys.map((fk) => {
-        const ref = fk.reference();
-        return {
-          columns: ref.columns.map((c) => c.name),
-          foreignTable: getTableName(ref.foreignTable),
-          foreignColumns: ref.foreignColumns.map((c) => c.name),
-          onDelete: action(fk.onDelete),
-          onUpdate: action(fk.onUpdate),
-        };
-      }),
-      uniques: [
-        ...config.columns.filter((c) => c.isUnique).map((c) => ({ name: c.uniqueName ?? '', columns: [c.name] })),
-        ...config.uniqueConstraints.map((u) => ({ name: u.getName() ?? '', columns: u.columns.map((c) => c.name) })),
-      ],
-      indexes: config.indexes.map((i) => ({
-        name: i.config.name,
-        columns: i.config.columns.map(columnName),
-        unique: i.config.unique,
-      })),
-    };
-  });
+    }),
+    primaryKey: config.primaryKeys.length
+      ? config.primaryKeys.flatMap((pk) => pk.columns.map((c) => c.name))
+      : config.columns.filter((c) => c.primary).map((c) => c.name),
+    foreignKeys: config.foreignKeys.map((fk) => {
+      const ref = fk.reference();
+      return {
+        columns: ref.columns.map((c) => c.name),
+        foreignTable: getTableName(ref.foreignTable),
+        foreignColumns: ref.foreignColumns.map((c) => c.name),
+        onDelete: action(fk.onDelete),
+        onUpdate: action(fk.onUpdate),
+      };
+    }),
+    uniques: [
+      ...config.columns.filter((c) => c.isUnique).map((c) => ({ name: c.uniqueName ?? '', columns: [c.name] })),
+      ...config.uniqueConstraints.map((u) => ({ name: u.getName() ?? '', columns: u.columns.map((c) => c.name) })),
+    ],
+    indexes: config.indexes.map((i) => ({
+      name: i.config.name ?? '<unnamed>',
+      columns: i.config.columns.map(columnName),
+      unique: i.config.unique,
+    })),
+  };
+}
+
+/** The shape of each SQLite table given (order does not matter). */
+export function describeSqliteTables(tables: SQLiteTable[]): TableShape[] {
+  const render = (s: SQL) => sqliteDialect.sqlToQuery(s).sql;
+  return tables.map((table) =>
+    describeTable(getSqliteTableConfig(table) as unknown as AnyTableConfig<AnyColumn>, (c) => sqliteType(c as unknown as { columnType: string; mode?: string }), render),
+  );
 }
 
 /** The shape of each PostgreSQL table given (order does not matter). */
 export function describePgTables(tables: PgTable[]): TableShape[] {
   const render = (s: SQL) => pgDialect.sqlToQuery(s).sql;
-  return tables.map((table) => {
-    const config = getPgTableConfig(table);
-    const columns = config.columns.map((c) => {
-      const type = pgType(c);
-      return {
-        name: c.name,
-        type,
-        notNull: c.notNull,
-        primary: c.primary,
-        hasDefault: c.hasDefault,
-        default: normaliseDefault(c.default, type, render),
-        enumValues: c.enumValues ? [...c.enumValues] : null,
-      };
-    });
-    return {
-      name: config.name,
-      columns,
-      primaryKey: config.primaryKeys.length
-        ? config.primaryKeys.flatMap((pk) => pk.columns.map((c) => c.name))
-        : config.columns.filter((c) => c.primary).map((c) => c.name),
-      foreignKeys: config.foreignKeys.map((fk) => {
-        const ref = fk.reference();
-        return {
-          columns: ref.columns.map((c) => c.name),
-          foreignTable: getTableName(ref.foreignTable),
-          foreignColumns: ref.foreignColumns.map((c) => c.name),
-          onDelete: action(fk.onDelete),
-          onUpdate: action(fk.onUpdate),
-        };
-      }),
-      uniques: [
-        ...config.columns.filter((c) => c.isUnique).map((c) => ({ name: c.uniqueName ?? '', columns: [c.name] })),
-        ...config.uniqueConstraints.map((u) => ({ name: u.getName() ?? '', columns: u.columns.map((c) => c.name) })),
-      ],
-      indexes: config.indexes.map((i) => ({
-        name: i.config.name ?? '<unnamed>',
-        columns: i.config.columns.map(columnName),
-        unique: i.config.unique,
-      })),
-    };
-  });
+  return tables.map((table) =>
+    describeTable(getPgTableConfig(table) as unknown as AnyTableConfig<AnyColumn>, (c) => pgType(c as unknown as Parameters<typeof pgType>[0]), render),
+  );
 }
 
 /** The drizzle tables a schema module exports (its other exports: types, helpers, are skipped). */
