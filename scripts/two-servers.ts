@@ -58,12 +58,14 @@ const servers: AppServer[] = [];
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-two-servers-'));
 
 let cleaning: Promise<void> | null = null;
+let crashed = false;
 function cleanup(): Promise<void> {
   return (cleaning ??= (async () => {
     await Promise.all(servers.map((s) => s.stop()));
     if (appDb) await closeDatabase(appDb).catch(() => undefined);
     await scratch?.drop().catch((e: Error) => console.error(`two-servers: could not drop ${scratch?.name}: ${e.message}`));
-    fs.rmSync(workDir, { recursive: true, force: true });
+    if (failures.length === 0 && !crashed) fs.rmSync(workDir, { recursive: true, force: true });
+    else console.log(`two-servers: the servers' logs are kept in ${workDir}`);
   })());
 }
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
@@ -84,6 +86,7 @@ interface Stats {
   serverErrors: number;
   unexpected: string[];
   unexpectedCount: number;
+  connectionErrors: string[];
 }
 
 async function main() {
@@ -154,9 +157,11 @@ async function snapshot(sql: pg.Pool, learners: string[]): Promise<Snapshot> {
 const acknowledged = new Map<string, number>();
 
 async function gradeLoad(servers: AppServer[], cookies: string[], cards: string[]): Promise<Stats> {
-  const agents = servers.map(() => new http.Agent({ keepAlive: true, maxSockets: LEARNERS * LANES * 2 }));
-  const stats: Stats = { sent: 0, acknowledged: 0, latencies: [], retries: 0, retriesNoOp: 0, twins: 0, twinsOneAck: 0, serverErrors: 0, unexpected: [], unexpectedCount: 0 };
-  const post = async (server: number, learner: number, body: string) => {
+  // Idle pooled connections are dropped before the server's 5 s keep-alive timeout would close them under a new request.
+  const agents = servers.map(() => new http.Agent({ keepAlive: true, maxSockets: LEARNERS * LANES * 2, timeout: 4000 }));
+  const stats: Stats = { sent: 0, acknowledged: 0, latencies: [], retries: 0, retriesNoOp: 0, twins: 0, twinsOneAck: 0, serverErrors: 0, unexpected: [], unexpectedCount: 0, connectionErrors: [] };
+  const isDuplicate = (r: { status: number; text: string }) => r.status === 409 && r.text.includes(DUPLICATE_MESSAGE);
+  const send = async (server: number, learner: number, body: string) => {
     stats.sent += 1;
     const base = servers[server]!.base;
     const res = await request(`${base}/api/reviews`, {
@@ -168,11 +173,25 @@ async function gradeLoad(servers: AppServer[], cookies: string[], cards: string[
     if (res.status >= 500) stats.serverErrors += 1;
     return { status: res.status, text: res.body.toString(), ms: res.totalMs };
   };
+  // A connection lost before the answer: as the app's client does, send it again with the same
+  // id, to the other server (201 if it was not recorded, 409 duplicate if it was).
+  const post = async (server: number, learner: number, body: string) => {
+    try {
+      return await send(server, learner, body);
+    } catch (e) {
+      stats.connectionErrors.push(`${servers[server]!.base}: ${(e as Error).message}`);
+      try {
+        const again = await send(1 - server, learner, body);
+        return isDuplicate(again) ? { ...again, status: 201 } : again;
+      } catch (e2) {
+        return { status: 0, text: `no answer from either server: ${(e2 as Error).message}`, ms: NaN };
+      }
+    }
+  };
   const unexpected = (what: string, ...answers: { status: number; text: string }[]) => {
     stats.unexpectedCount += 1;
     if (stats.unexpected.length < 20) stats.unexpected.push(`${what}: ${answers.map((r) => `${r.status} ${r.text.slice(0, 120)}`).join(' | ')}`);
   };
-  const isDuplicate = (r: { status: number; text: string }) => r.status === 409 && r.text.includes(DUPLICATE_MESSAGE);
 
   const deadline = Date.now() + SECONDS * 1000;
   const lane = async (learner: number, counter: { k: number }) => {
@@ -231,6 +250,8 @@ async function gradeLoad(servers: AppServer[], cookies: string[], cards: string[
   console.log(`  retries (same id, other server): ${stats.retries}, answered as a duplicate: ${stats.retriesNoOp}`);
   console.log(`  same id to A and B at once: ${stats.twins}, one recorded and one duplicate: ${stats.twinsOneAck}`);
   console.log(`  5xx answers: ${stats.serverErrors}; other unexpected answers: ${stats.unexpectedCount}`);
+  console.log(`  connections lost before an answer (sent again with the same id to the other server): ${stats.connectionErrors.length}`);
+  for (const c of stats.connectionErrors.slice(0, 5)) console.log(`    ${c}`);
   for (const u of stats.unexpected) console.log(`    ${u}`);
   return stats;
 }
@@ -332,6 +353,7 @@ try {
   console.log(failures.length ? `two-servers: FAIL ${failures.join('; ')}` : 'two-servers: PASS');
   exitCode = failures.length ? 1 : 0;
 } catch (e) {
+  crashed = true;
   console.error(e);
   console.log(`two-servers: FAIL ${(e as Error).message}`);
 } finally {
