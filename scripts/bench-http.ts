@@ -20,7 +20,7 @@ import { encode, decode } from 'next-auth/jwt';
 import { hashPassword } from '../lib/auth/password';
 import { decodeToken } from '../lib/auth/jwt';
 import { readLibrary, type Library } from '../lib/content/load';
-import { closeDatabase, openDatabase, sqliteOf, writerOf, type Db } from '../lib/db/client';
+import { closeDatabase, engineOfHandle, openDatabase, sqliteOf, writerOf, type Db } from '../lib/db/client';
 import { raw } from '../lib/db/prepared';
 import { transaction } from '../lib/db/tx';
 import { applyMigrations } from '../lib/db/migrate';
@@ -33,7 +33,7 @@ import { groupCommit } from '../lib/db/group-commit';
 import { gradeItem, submitGrade } from '../lib/study/review';
 
 export const LEARNERS = 50;
-const PASSWORD = 'bench-learner-password-2026';
+export const PASSWORD = 'bench-learner-password-2026';
 const GRADE_SECONDS = 10;
 const HEALTH_SECONDS = 5;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -48,7 +48,7 @@ export interface Figure {
   digits?: number;
 }
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)]! : NaN;
 };
@@ -70,7 +70,7 @@ export function printTable(figures: Figure[]) {
 }
 
 /** CPU time (user + system, ms) and resident memory (MB) of a process and its children, from /proc. */
-function processTree(rootPid: number): number[] {
+export function processTree(rootPid: number): number[] {
   const pids = [rootPid];
   for (let i = 0; i < pids.length; i++) {
     for (const entry of fs.readdirSync('/proc')) {
@@ -89,7 +89,7 @@ function processTree(rootPid: number): number[] {
 
 const TICK_MS = 1000 / Number(spawnSync('getconf', ['CLK_TCK']).stdout.toString().trim() || 100);
 
-function cpuMs(pids: number[]): number {
+export function cpuMs(pids: number[]): number {
   let ticks = 0;
   for (const pid of pids) {
     try {
@@ -117,10 +117,14 @@ function rssMb(pids: number[]): number {
   return kb / 1024;
 }
 
-function request(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer; ttfbMs: number; totalMs: number }> {
+/** One HTTP request, its whole answer and its timings; a new connection unless `agent` is given. */
+export function request(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string; agent?: http.Agent } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer; ttfbMs: number; totalMs: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
+    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent: init.agent ?? false }, (res) => {
       const ttfbMs = performance.now() - t0;
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -135,7 +139,7 @@ function request(url: string, init: { method?: string; headers?: Record<string, 
 const setCookies = (h: http.IncomingHttpHeaders) => (h['set-cookie'] ?? []).map((c) => c.split(';')[0]!);
 
 /** Signs in over HTTP as a browser would (CSRF token, then the credentials form) and returns the cookie header. */
-async function signIn(base: string, email: string): Promise<string> {
+export async function signIn(base: string, email: string): Promise<string> {
   const csrf = await request(`${base}/api/auth/csrf`);
   const { csrfToken } = JSON.parse(csrf.body.toString()) as { csrfToken: string };
   const jar = setCookies(csrf.headers);
@@ -155,16 +159,43 @@ async function signIn(base: string, email: string): Promise<string> {
  * every card graded once, on days in the past, so 1,000 cards are in review and due now; the
  * others get copies of that learner's states (SQL, for speed). One more learner has 10,000
  * reviews over the last year with 1,000 cards due, for the pages. Automatic optimizer runs
- * are off for them all, so no fit runs during the measurement.
+ * are off for them all, so no fit runs during the measurement. Either engine.
  */
 export async function seed(db: Db, library: Library): Promise<{ graders: { email: string; id: string }[]; pages: { email: string; id: string }; items: string[] }> {
-  // The fixture is not what is measured: no fsync per seeded grade.
-  const writer = sqliteOf(writerOf(db));
-  writer.pragma('synchronous = OFF');
+  const { graders, items, make, gradeAll } = await seedGraders(db, library, LEARNERS);
+  // 10,000 reviews over the last year: every item ten times, rounds 36 days apart, each round's
+  // reviews spread over three weeks (one every 30 minutes), then every card due now.
+  const now = Date.now();
+  const pages = await make('pages@bench.local');
+  await unsynced(db, async () => {
+    for (let round = 0; round < 10; round++) {
+      const start = now - (365 - round * 36) * 86_400_000;
+      await gradeAll(pages.id, (i) => new Date(start + i * 30 * 60_000), `${pages.id}:${round}`);
+    }
+    await transaction(db, (tx) => pullForward(tx, pages.id, items.map(([itemId, e]) => ({ itemId, topicId: e.topic.id })), new Date(now - 60_000), newCard));
+  });
+  return { graders, pages, items: items.filter(([, e]) => e.kind === 'card').map(([id]) => id) };
+}
+
+/** The fixture is not what is measured: on SQLite, no fsync per seeded grade while `work` runs. */
+async function unsynced<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const writer = engineOfHandle(db) === 'sqlite' ? sqliteOf(writerOf(db)) : null;
+  writer?.pragma('synchronous = OFF');
+  try {
+    return await work();
+  } finally {
+    writer?.pragma('synchronous = FULL');
+  }
+}
+
+/**
+ * `count` learners (grader0@bench.local …, password PASSWORD) with every lesson read and the
+ * first 1,000 items in review and due now (see seed); `items` are those items.
+ */
+export async function seedGraders(db: Db, library: Library, count: number) {
   const passwordHash = await hashPassword(PASSWORD);
   const now = Date.now();
   const items = [...library.items.entries()].slice(0, 1000);
-  const cardIds = items.filter(([, e]) => e.kind === 'card').map(([id]) => id);
   const gradeAll = async (userId: string, at: (i: number) => Date, salt: string) => {
     for (const [i, [itemId, e]] of items.entries()) {
       const id = crypto.createHash('sha256').update(`${salt}:${i}`).digest('hex');
@@ -179,30 +210,24 @@ export async function seed(db: Db, library: Library): Promise<{ graders: { email
     for (const t of library.topics.values()) await markLessonRead(db, user.id, t.id, new Date(now - 400 * 86_400_000));
     return { email, id: user.id };
   };
-  const template = await make('grader0@bench.local');
-  await gradeAll(template.id, () => new Date(now - 60 * 86_400_000), template.id);
-  await transaction(db, (tx) => pullForward(tx, template.id, items.map(([itemId, e]) => ({ itemId, topicId: e.topic.id })), new Date(now - 60_000), newCard));
-  const graders = [template];
-  const columns = `item_id, topic_id, kind, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state,
-    last_review, suspended, buried_until, reset_at, created_at, updated_at`;
-  for (let i = 1; i < LEARNERS; i++) {
-    const g = await make(`grader${i}@bench.local`);
-    await transaction(db, (tx) => raw(tx).run(`insert into card_states (user_id, ${columns}) select ?, ${columns} from card_states where user_id = ?`, g.id, template.id));
-    graders.push(g);
-  }
-  // 10,000 reviews over the last year: every item ten times, rounds 36 days apart, each round's
-  // reviews spread over three weeks (one every 30 minutes), then every card due now.
-  const pages = await make('pages@bench.local');
-  for (let round = 0; round < 10; round++) {
-    const start = now - (365 - round * 36) * 86_400_000;
-    await gradeAll(pages.id, (i) => new Date(start + i * 30 * 60_000), `${pages.id}:${round}`);
-  }
-  await transaction(db, (tx) => pullForward(tx, pages.id, items.map(([itemId, e]) => ({ itemId, topicId: e.topic.id })), new Date(now - 60_000), newCard));
-  writer.pragma('synchronous = FULL');
-  return { graders, pages, items: cardIds };
+  const graders = await unsynced(db, async () => {
+    const template = await make('grader0@bench.local');
+    await gradeAll(template.id, () => new Date(now - 60 * 86_400_000), template.id);
+    await transaction(db, (tx) => pullForward(tx, template.id, items.map(([itemId, e]) => ({ itemId, topicId: e.topic.id })), new Date(now - 60_000), newCard));
+    const all = [template];
+    const columns = `item_id, topic_id, kind, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state,
+      last_review, suspended, buried_until, reset_at, created_at, updated_at`;
+    for (let i = 1; i < count; i++) {
+      const g = await make(`grader${i}@bench.local`);
+      await transaction(db, (tx) => raw(tx).run(`insert into card_states (user_id, ${columns}) select ?, ${columns} from card_states where user_id = ?`, g.id, template.id));
+      all.push(g);
+    }
+    return all;
+  });
+  return { graders, items, make, gradeAll };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = http.createServer().listen(0, () => {
       const port = (s.address() as { port: number }).port;
@@ -211,7 +236,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(base: string, server: ChildProcess) {
+export async function waitForHealth(base: string, server: ChildProcess) {
   for (let i = 0; i < 600; i++) {
     if (server.exitCode !== null) throw new Error('bench: the server exited while starting');
     try {
@@ -224,10 +249,86 @@ async function waitForHealth(base: string, server: ChildProcess) {
   throw new Error('bench: the server did not become healthy');
 }
 
-function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
+export function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
   });
+}
+
+/**
+ * The grading load: LEARNERS connections, one learner each (cookies[i]), each grading the
+ * items in turn with a new review id every time, for `duration` seconds. With several base
+ * URLs the connections are shared out among them in turn (connection i goes to bases[i % n]),
+ * as a load balancer spreads connections; each request's Origin is its own server's.
+ */
+export function gradeLoad(bases: string[], cookies: string[], items: string[], duration: number, connections = LEARNERS): Promise<autocannon.Result> {
+  let next = 0;
+  return cannon({
+    // autocannon takes several URLs (connection i to url i % n); its types say one string.
+    url: (bases.length === 1 ? `${bases[0]}/api/reviews` : bases.map((b) => `${b}/api/reviews`)) as string,
+    connections,
+    duration,
+    setupClient: (client) => {
+      const learner = next++ % connections;
+      const origin = (client as unknown as { opts: { origin: string } }).opts.origin;
+      let n = 0;
+      client.setRequests([
+        {
+          method: 'POST',
+          path: '/api/reviews',
+          setupRequest: (req) => ({
+            ...req,
+            method: 'POST',
+            headers: { 'content-type': 'application/json', origin, cookie: cookies[learner % cookies.length]! },
+            body: JSON.stringify({ id: crypto.randomUUID(), itemId: items[(++n * 7 + learner) % items.length], rating: 3, durationMs: 3000 }),
+          }),
+        },
+      ]);
+    },
+  });
+}
+
+export interface AppServer {
+  base: string;
+  port: number;
+  process: ChildProcess;
+  log: string;
+  /** SIGTERM to the server's process group, SIGKILL after 5 s; resolves once it is gone. Safe to call twice. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts `node scripts/start.mjs` (migrate, seed, serve) on `port` in its own process group,
+ * its output to `log`; env adds to (or, when undefined, removes from) this process's.
+ */
+export function startAppServer(port: number, env: Record<string, string | undefined>, log: string): AppServer {
+  const out = fs.openSync(log, 'a');
+  const merged: Record<string, string | undefined> = { ...process.env, ...env, PORT: String(port) };
+  for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
+  const child = spawn(process.execPath, ['scripts/start.mjs'], { env: merged as NodeJS.ProcessEnv, stdio: ['ignore', out, out], detached: true });
+  fs.closeSync(out);
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, sig);
+    } catch {
+      // the group is gone
+    }
+  };
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      signal('SIGTERM');
+      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000).unref());
+      if ((await Promise.race([exited, timeout])) === 'timeout') signal('SIGKILL');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000).unref())]);
+      // next start may outlive start.mjs for a moment: the rest of the group too.
+      signal('SIGKILL');
+    })());
+  return { base: `http://localhost:${port}`, port, process: child, log, stop };
 }
 
 /** Grades per second in-process: gradeItem, one transaction each, synchronous=FULL, on a file database. */
@@ -380,31 +481,7 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
     const pagesCookie = await signIn(base, seeded.pages.email);
     console.log(`http: signed in ${cookies.length + 1} learners over HTTP in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-    const grade = (duration: number) => {
-      let next = 0;
-      return cannon({
-        url: `${base}/api/reviews`,
-        connections: LEARNERS,
-        duration,
-        // Each connection is one learner, grading its cards in turn (a new review id each time).
-        setupClient: (client) => {
-          const learner = next++ % LEARNERS;
-          let n = 0;
-          client.setRequests([
-            {
-              method: 'POST',
-              path: '/api/reviews',
-              setupRequest: (req) => ({
-                ...req,
-                method: 'POST',
-                headers: { 'content-type': 'application/json', origin: base, cookie: cookies[learner]! },
-                body: JSON.stringify({ id: crypto.randomUUID(), itemId: seeded.items[(++n * 7 + learner) % seeded.items.length], rating: 3, durationMs: 3000 }),
-              }),
-            },
-          ]);
-        },
-      });
-    };
+    const grade = (duration: number) => gradeLoad([base], cookies, seeded.items, duration);
     const health = (duration: number) => cannon({ url: `${base}/api/health`, connections: LEARNERS, duration });
     // Warm up: route modules load and the JIT settles.
     await health(2);

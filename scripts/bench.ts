@@ -3,7 +3,9 @@
  * (`balancing`), the optimizer's time on 10,000 reviews (`optimizer`), the review queue's time
  * for one learner in a database of 1,000,000 card states (`queue`), grades a second in-process
  * with SQLite's synchronous=NORMAL and FULL (`grades`), and the production server under load
- * (`http`, scripts/bench-http.ts), then one table of figures beside issue 11's targets.
+ * (`http`, scripts/bench-http.ts), then one table of figures beside issue 11's targets; and
+ * grading over HTTP on SQLite and PostgreSQL with one and two servers (`pg`,
+ * scripts/bench-pg.ts; run when named or when TEST_POSTGRES_URL is set).
  * `npm run bench -- http queue` runs the sections named; `--no-build` reuses the last build.
  */
 import fs from 'node:fs';
@@ -23,6 +25,7 @@ import { gradeItem } from '../lib/study/review';
 import { loadStudyToday } from '../lib/study/session';
 import { LEARN_AHEAD_MS } from '../lib/srs/queue';
 import { benchHttp, printTable, type Figure } from './bench-http';
+import { benchPg } from './bench-pg';
 
 function stats(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
@@ -179,14 +182,15 @@ async function benchGrades(synchronous: 'NORMAL' | 'FULL') {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-const SECTIONS = ['balancing', 'optimizer', 'queue', 'grades', 'http'] as const;
+const SECTIONS = ['balancing', 'optimizer', 'queue', 'grades', 'http', 'pg'] as const;
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
 if (unknown.length) {
   console.error(`bench: no section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
   process.exit(1);
 }
-const run = (name: (typeof SECTIONS)[number]) => asked.length === 0 || asked.includes(name);
+// pg needs a PostgreSQL server: run when named, or with the others when TEST_POSTGRES_URL is set.
+const run = (name: (typeof SECTIONS)[number]) => asked.includes(name) || (asked.length === 0 && (name !== 'pg' || Boolean(process.env.TEST_POSTGRES_URL)));
 if (run('balancing')) benchBalancing();
 if (run('optimizer')) await benchOptimizer();
 if (run('queue')) await benchQueue();
@@ -198,8 +202,11 @@ if (run('grades')) {
     await benchGrades('FULL');
   }
 }
-const httpFigures = run('http') ? await benchHttp({ build: !process.argv.includes('--no-build') }) : [];
+const build = !process.argv.includes('--no-build');
+const httpFigures = run('http') ? await benchHttp({ build }) : [];
 if (httpFigures.length || queueFigures.length) {
   console.log('\nIssue 11 targets (median of the runs; "met" compares the median with the target):\n');
   printTable([...httpFigures, ...queueFigures]);
 }
+// After the issue 11 table: its own (SQLite and PostgreSQL, one and two servers).
+if (run('pg')) await benchPg({ build: build && !run('http') });

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { closeDatabase, databaseLocation, engineOfHandle, openDatabase, sqliteOf, writerOf } from '../lib/db/client';
-import { transaction } from '../lib/db/tx';
+import { lockLearner, transaction } from '../lib/db/tx';
 import { applyMigrations } from '../lib/db/migrate';
-import { createUser, findUserByEmail } from '../lib/db/users';
+import { createUser, EmailTakenError, findUserByEmail } from '../lib/db/users';
 import { hashPassword } from '../lib/auth/password';
 import { readLibrary } from '../lib/content/load';
 import { env } from '../lib/env';
@@ -19,8 +19,14 @@ const database = openDatabase(databaseLocation());
 await applyMigrations(database);
 let user = await findUserByEmail(database, DEMO_EMAIL);
 if (!user) {
-  user = await createUser(database, { email: DEMO_EMAIL, name: 'Demo Learner', passwordHash: await hashPassword(DEMO_PASSWORD) });
-  console.log('seed: created the demo learner');
+  try {
+    user = await createUser(database, { email: DEMO_EMAIL, name: 'Demo Learner', passwordHash: await hashPassword(DEMO_PASSWORD) });
+    console.log('seed: created the demo learner');
+  } catch (e) {
+    // Another server starting on the same PostgreSQL database created it first.
+    if (!(e instanceof EmailTakenError)) throw e;
+    user = (await findUserByEmail(database, DEMO_EMAIL))!;
+  }
 }
 // Up to date (a second run the same day): nothing to read or write.
 if (await demoHistoryFrom(database, user.id, new Date()) !== null) {
@@ -29,7 +35,12 @@ if (await demoHistoryFrom(database, user.id, new Date()) !== null) {
   const writer = engineOfHandle(database) === 'sqlite' ? sqliteOf(writerOf(database)) : null;
   writer?.pragma('synchronous = OFF');
   const userId = user.id;
-  const report = await transaction(database, (tx) => simulateDemoHistory(tx, library, userId, new Date()));
+  // Under the learner's lock, so that a second server seeding at the same moment finds the
+  // history brought up to date by the first and adds nothing (PostgreSQL; SQLite's write lock already does).
+  const report = await transaction(database, async (tx) => {
+    await lockLearner(tx, userId);
+    return simulateDemoHistory(tx, library, userId, new Date());
+  });
   writer?.pragma('synchronous = FULL');
   console.log(
     `seed: demo history brought up to today: ${report.days} study days, ${report.reads} lessons read, ${report.reviews} reviews and answers, ${report.quizAttempts} quizzes (${Math.round(performance.now() - started)} ms)`,

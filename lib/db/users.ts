@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './client';
 import { users, userSettings, type User } from './tables';
-import { first, transaction } from './tx';
+import { first, lockKey, transaction } from './tx';
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -42,6 +42,8 @@ export function isUniqueViolation(e: unknown): boolean {
 
 function insertUser(database: Db, input: { email: string; name?: string | null; passwordHash: string; timezone?: string }): Promise<User> {
   return transaction(database, async (tx) => {
+    // Two sign-ups with one email on two PostgreSQL servers: the second waits, then sees the first.
+    await lockKey(tx, `email:${input.email}`);
     if (await first(tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)))) throw new EmailTakenError();
     const [user] = await tx
       .insert(users)
