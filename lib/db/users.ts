@@ -25,7 +25,7 @@ export async function createUser(
   try {
     return await insertUser(database, input);
   } catch (e) {
-    // Two sign-ups with one email on two servers at once: the unique index refuses the second.
+    // The backstop behind the email lock in insertUser: the unique index refused a second account.
     if (isUniqueViolation(e)) throw new EmailTakenError();
     throw e;
   }
