@@ -1,4 +1,4 @@
-import { sqliteOf } from '@/lib/db/client';
+import { raw } from '@/lib/db/prepared';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '@/test/db-fixture';
@@ -97,9 +97,11 @@ describe('cramming', () => {
   it('leaves suspended cards out of the session', async () => {
     const user = await ctx.learner();
     const card = library.topics.get('timeout')!.cards[0]!;
-    sqliteOf(ctx.db).prepare(
+    await raw(ctx.db).run(
       "insert into card_states (user_id, item_id, topic_id, kind, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, suspended, created_at, updated_at) values (?, ?, 'timeout', 'card', 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0)",
-    ).run(user, card.id);
+      user,
+      card.id,
+    );
     const ids = (await cramSession(ctx.db, library, user, { patterns: ['timeout'] }, at(0))).items.map((i) => i.itemId);
     expect(ids).not.toContain(card.id);
   });

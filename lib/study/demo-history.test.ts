@@ -1,5 +1,5 @@
+import { raw } from '@/lib/db/prepared';
 import { transaction } from '@/lib/db/tx';
-import { sqliteOf } from '@/lib/db/client';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, ne } from 'drizzle-orm';
@@ -22,7 +22,6 @@ let first: Awaited<ReturnType<typeof simulateDemoHistory>>;
 beforeAll(async () => {
   ctx = await freshDb();
   userId = await ctx.learner('demo@example.com');
-  sqliteOf(ctx.db).pragma('synchronous = OFF');
   first = await transaction(ctx.db, (tx) => simulateDemoHistory(tx, library, userId, NOW));
 }, 120_000);
 afterAll(() => ctx.cleanup());
@@ -84,7 +83,7 @@ describe('first-run state', () => {
   it('treats a new account as a first-timer until it finishes the first run or studies', async () => {
     const id = await ctx.learner();
     expect(isFirstTimer(await onboardingState(ctx.db, id))).toBe(true);
-    sqliteOf(ctx.db).prepare('insert into lesson_reads (user_id, topic_id, read_at) values (?, ?, ?)').run(id, 'timeout', NOW.getTime());
+    await raw(ctx.db).run('insert into lesson_reads (user_id, topic_id, read_at) values (?, ?, ?)', id, 'timeout', NOW.getTime());
     expect(await onboardingState(ctx.db, id)).toMatchObject({ onboardedAt: null, hasHistory: true });
     expect(isFirstTimer(await onboardingState(ctx.db, id))).toBe(false);
   });

@@ -1,5 +1,5 @@
+import { raw } from '@/lib/db/prepared';
 import { transaction } from '@/lib/db/tx';
-import { sqliteOf } from '@/lib/db/client';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readLibrary } from '@/lib/content/load';
@@ -86,7 +86,7 @@ describe("today's queue from the rows SQLite selects", () => {
       }
     });
     for (const maxReviewsPerDay of [200, 40, 0]) {
-      sqliteOf(ctx.db).prepare('update user_settings set max_reviews_per_day = ? where user_id = ?').run(maxReviewsPerDay, user);
+      await raw(ctx.db).run('update user_settings set max_reviews_per_day = ? where user_id = ?', maxReviewsPerDay, user);
       for (const at of [now, new Date(now.getTime() + 5 * 3_600_000), new Date(now.getTime() + 3 * 86_400_000)]) {
         const expected = await referenceQueue(user, at);
         const actual = (await loadStudyToday(ctx.db, library, user, at)).queue;

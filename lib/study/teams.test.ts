@@ -1,4 +1,7 @@
-import { sqliteOf } from '@/lib/db/client';
+import { getTableName, is } from 'drizzle-orm';
+import { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { raw } from '@/lib/db/prepared';
+import * as schema from '@/lib/db/schema';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readLibrary } from '@/lib/content/load';
@@ -44,14 +47,18 @@ let ctx: Awaited<ReturnType<typeof freshDb>>;
 let owner: string, admin: string, member: string, other: string, outsider: string;
 let teamId: string;
 
-/** Every row of every table, to show that a refusal changed nothing. */
-function snapshot(db: Db): string {
-  const tables = sqliteOf(db).prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => [name, sqliteOf(db).prepare(`select * from "${name}" order by rowid`).all()]));
+/** Every row of every table of the app, to show that a refusal changed nothing. */
+async function snapshot(db: Db): Promise<string> {
+  const out: [string, unknown[]][] = [];
+  for (const table of Object.values(schema).filter((t) => is(t, SQLiteTable))) {
+    const name = getTableName(table as SQLiteTable);
+    out.push([name, await raw(db).all(`select * from "${name}" order by rowid`)]);
+  }
+  return JSON.stringify(out);
 }
 
 async function expectRefusal(fn: () => unknown, status: number, message?: RegExp) {
-  const before = snapshot(ctx.db);
+  const before = await snapshot(ctx.db);
   let error: unknown;
   try {
     await fn();
@@ -61,7 +68,7 @@ async function expectRefusal(fn: () => unknown, status: number, message?: RegExp
   expect(error, 'expected a TeamError').toBeInstanceOf(TeamError);
   expect((error as TeamError).status).toBe(status);
   if (message) expect((error as TeamError).message).toMatch(message);
-  expect(snapshot(ctx.db), 'a refusal changed the database').toBe(before);
+  expect(await snapshot(ctx.db), 'a refusal changed the database').toBe(before);
 }
 
 async function join(userId: string) {
