@@ -16,8 +16,8 @@ export async function createRun(database: Db, run: { id: string; userId: string;
 
 /**
  * Creates a queued run unless the learner already has one queued or running (started after
- * `activeSince`) or has started `dailyCap` manual runs in the last 24 hours. One immediate
- * transaction, so two processes cannot both pass the check.
+ * `activeSince`) or has started `dailyCap` manual runs in the last 24 hours. One transaction
+ * holding the learner's lock (lockLearner), so two processes or servers cannot both pass the check.
  */
 export async function claimRun(
   database: Db,

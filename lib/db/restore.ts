@@ -262,8 +262,9 @@ export async function restoreSettings(database: Db, userId: string, s: BackupSet
 }
 
 /**
- * Creates a running job unless the learner already has one, in one immediate transaction:
- * two server processes cannot both start a restore for the same learner.
+ * Creates a running job unless the learner already has one, in one transaction holding the
+ * learner's lock (lockLearner): two server processes, or two servers, cannot both start a
+ * restore for the same learner.
  */
 export async function claimRestoreJob(database: Db, userId: string, id: string, now: Date): Promise<boolean> {
   return transaction(database, async (tx) => {
