@@ -30,7 +30,7 @@ import { currentSessionUser, sessionIsCurrent } from '../lib/db/sessions';
 import { createUser, getUser } from '../lib/db/users';
 import { newCard } from '../lib/srs/scheduler';
 import { groupCommit } from '../lib/db/group-commit';
-import { gradeItem, submitGrade } from '../lib/study/review';
+import { gradeItem } from '../lib/study/review';
 
 export const LEARNERS = 50;
 export const PASSWORD = 'bench-learner-password-2026';
@@ -351,7 +351,7 @@ export async function inProcessGrades(library: Library, n = 2000): Promise<{ per
 }
 
 /**
- * Grades per second in-process through the group commit (submitGrade): LEARNERS learners each
+ * Grades per second in-process through the group commit (gradeItem): LEARNERS learners each
  * grading in turn, one grade in flight each, as the HTTP run sends them; synchronous=FULL.
  * Also the mean number of grades per transaction.
  */
@@ -372,7 +372,7 @@ export async function inProcessGroupCommit(library: Library, n = 5000): Promise<
     users.map(async (u, i) => {
       for (let k = 0; sent < n; k++) {
         sent += 1;
-        await submitGrade(db, library, u, { id: crypto.randomUUID(), itemId: cards[(k * 7 + i) % cards.length]!, rating: 3, durationMs: 0 }, new Date(start.getTime() + k * 60_000));
+        await gradeItem(db, library, u, { id: crypto.randomUUID(), itemId: cards[(k * 7 + i) % cards.length]!, rating: 3, durationMs: 0 }, new Date(start.getTime() + k * 60_000));
       }
     }),
   );

@@ -15,7 +15,7 @@ import { claimRestoreJob } from '../lib/db/restore';
 import { markLessonRead } from '../lib/db/reviews';
 import { throttles } from '../lib/security/throttle';
 import { groupCommit } from '../lib/db/group-commit';
-import { gradeItem, submitGrade } from '../lib/study/review';
+import { gradeItem } from '../lib/study/review';
 
 const [file, barrierDir, name] = process.argv.slice(2) as [string, string, string];
 const PROCESSES = 2;
@@ -83,7 +83,7 @@ for (let round = 0; round < 15; round++) {
   const settled = await Promise.allSettled(
     Array.from({ length: 10 }, (_, k) => {
       const i = 150 + round * 10 + k;
-      return submitGrade(db, library, user, { id: crypto.randomUUID(), itemId: cards[(i * 7 + (name === 'a' ? 0 : 3)) % cards.length]!, rating: 3, durationMs: 0 }, new Date(now.getTime() + i * 1000));
+      return gradeItem(db, library, user, { id: crypto.randomUUID(), itemId: cards[(i * 7 + (name === 'a' ? 0 : 3)) % cards.length]!, rating: 3, durationMs: 0 }, new Date(now.getTime() + i * 1000));
     }),
   );
   for (const s of settled) {

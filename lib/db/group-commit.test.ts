@@ -6,7 +6,7 @@ import { freshDb } from '@/test/db-fixture';
 import { readLibrary } from '@/lib/content/load';
 import { getCardState, markLessonRead } from '@/lib/db/reviews';
 import { DuplicateReviewError } from '@/lib/db/reviews';
-import { NotStudyableError, submitGrade, submitUndo } from '@/lib/study/review';
+import { NotStudyableError, gradeItem, undoItem } from '@/lib/study/review';
 import { GroupCommit, groupCommit, WriteBusyError } from './group-commit';
 
 const { library } = readLibrary(path.resolve('content'));
@@ -40,7 +40,7 @@ describe('group commit of grades', () => {
       learners.flatMap((u, i) =>
         cards('timeout')
           .slice(0, 3)
-          .map((itemId, j) => submitGrade(ctx.db, library, u, { id: uuid(i * 10 + j), itemId, rating: 3, durationMs: 0 }, NOW)),
+          .map((itemId, j) => gradeItem(ctx.db, library, u, { id: uuid(i * 10 + j), itemId, rating: 3, durationMs: 0 }, NOW)),
       ),
     );
     expect(g.stats.batches - before.batches).toBe(1);
@@ -55,16 +55,16 @@ describe('group commit of grades', () => {
     await markLessonRead(ctx.db, a, 'timeout', NOW);
     await markLessonRead(ctx.db, b, 'timeout', NOW);
     const [first, second] = cards('timeout');
-    await submitGrade(ctx.db, library, a, { id: uuid(1), itemId: first!, rating: 3, durationMs: 0 }, NOW);
+    await gradeItem(ctx.db, library, a, { id: uuid(1), itemId: first!, rating: 3, durationMs: 0 }, NOW);
     const g = groupCommit(ctx.db);
     const batches = g.stats.batches;
     const settled = await Promise.allSettled([
-      submitGrade(ctx.db, library, b, { id: uuid(2), itemId: first!, rating: 4, durationMs: 0 }, NOW),
+      gradeItem(ctx.db, library, b, { id: uuid(2), itemId: first!, rating: 4, durationMs: 0 }, NOW),
       // A retried submit: same id. Nothing of it may change, and it must not undo its neighbours.
-      submitGrade(ctx.db, library, a, { id: uuid(1), itemId: second!, rating: 1, durationMs: 0 }, NOW),
+      gradeItem(ctx.db, library, a, { id: uuid(1), itemId: second!, rating: 1, durationMs: 0 }, NOW),
       // A card whose lesson b has not read.
-      submitGrade(ctx.db, library, b, { id: uuid(3), itemId: cards('saga')[0]!, rating: 3, durationMs: 0 }, NOW),
-      submitGrade(ctx.db, library, a, { id: uuid(4), itemId: second!, rating: 3, durationMs: 0 }, NOW),
+      gradeItem(ctx.db, library, b, { id: uuid(3), itemId: cards('saga')[0]!, rating: 3, durationMs: 0 }, NOW),
+      gradeItem(ctx.db, library, a, { id: uuid(4), itemId: second!, rating: 3, durationMs: 0 }, NOW),
     ]);
     expect(g.stats.batches - batches).toBe(1);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
@@ -96,7 +96,7 @@ describe('group commit of grades', () => {
     await markLessonRead(ctx.db, u, 'timeout', NOW);
     const g = groupCommit(ctx.db);
     const settled = await Promise.allSettled([
-      submitGrade(ctx.db, library, u, { id: uuid(1), itemId: cards('timeout')[0]!, rating: 3, durationMs: 0 }, NOW),
+      gradeItem(ctx.db, library, u, { id: uuid(1), itemId: cards('timeout')[0]!, rating: 3, durationMs: 0 }, NOW),
       // A foreign key checked only at COMMIT: its savepoint is released, the commit then fails.
       g.run(() => {
         sqliteOf(ctx.db).pragma('defer_foreign_keys = ON');
@@ -107,7 +107,7 @@ describe('group commit of grades', () => {
     expect(committedLogs()).toEqual([]);
     expect(await getCardState(ctx.db, u, cards('timeout')[0]!)).toBeUndefined();
     // The next batch commits as usual.
-    const ok = await submitGrade(ctx.db, library, u, { id: uuid(2), itemId: cards('timeout')[0]!, rating: 3, durationMs: 0 }, NOW);
+    const ok = await gradeItem(ctx.db, library, u, { id: uuid(2), itemId: cards('timeout')[0]!, rating: 3, durationMs: 0 }, NOW);
     expect(committedLogs()).toEqual([ok.log.id]);
   });
 
@@ -115,12 +115,12 @@ describe('group commit of grades', () => {
     const u = await ctx.learner();
     await markLessonRead(ctx.db, u, 'timeout', NOW);
     const itemId = cards('timeout')[0]!;
-    await submitGrade(ctx.db, library, u, { id: uuid(1), itemId, rating: 3, durationMs: 0 }, NOW);
+    await gradeItem(ctx.db, library, u, { id: uuid(1), itemId, rating: 3, durationMs: 0 }, NOW);
     const before = await getCardState(ctx.db, u, itemId);
     const later = new Date(NOW.getTime() + 3 * 86_400_000);
     const [, undone] = await Promise.all([
-      submitGrade(ctx.db, library, u, { id: uuid(2), itemId, rating: 1, durationMs: 0 }, later),
-      submitUndo(ctx.db, u, uuid(2)),
+      gradeItem(ctx.db, library, u, { id: uuid(2), itemId, rating: 1, durationMs: 0 }, later),
+      undoItem(ctx.db, u, uuid(2)),
     ]);
     expect(undone.itemId).toBe(itemId);
     const after = (await getCardState(ctx.db, u, itemId))!;

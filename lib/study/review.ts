@@ -39,8 +39,19 @@ export type GradeInput = z.infer<typeof gradeInput>;
 export class NotStudyableError extends Error {}
 export class UnknownItemError extends Error {}
 
-/** Grades one item for the user: validates that it exists and is theirs to study, then records it. */
-export async function gradeItem(database: Db, library: Library, userId: string, input: GradeInput, now: Date, source: 'review' | 'quiz' = 'review') {
+/**
+ * Grades one item for the user: validates that it exists and is theirs to study, then records
+ * it, all in one transaction taken at once, so grades and undos are applied in the order they
+ * arrived. The transaction holds the write lock (SQLite) or the learner's lock (PostgreSQL)
+ * from its first read, so concurrent grades from several server processes never act on a
+ * stale read. On SQLite it joins the process's group commit: answered once its batch committed.
+ */
+export function gradeItem(database: Db, library: Library, userId: string, input: GradeInput, now: Date, source: 'review' | 'quiz' = 'review') {
+  return transaction(database, (tx) => gradeIn(tx, library, userId, input, now, source));
+}
+
+async function gradeIn(database: Db, library: Library, userId: string, input: GradeInput, now: Date, source: 'review' | 'quiz') {
+  await lockLearner(database, userId);
   const item = library.items.get(input.itemId);
   if (!item) throw new UnknownItemError('There is no card or question with that id.');
   if (
@@ -75,34 +86,28 @@ export async function gradeItem(database: Db, library: Library, userId: string, 
     rating = input.rating as Grade;
   }
   const linked = item.question?.cards.filter((c) => library.items.get(c)?.kind === 'card') ?? [];
-  // One transaction that holds the write lock (SQLite) or the learner's lock (PostgreSQL) from
-  // its first read, so concurrent grades from several server processes never act on a stale read.
-  const recorded = await transaction(database, async (tx) => {
-    await lockLearner(tx, userId);
-    const workload = await workloadFor(tx, userId, settings, now);
-    const result = await recordReviewIn(tx, {
-      userId,
-      logId: input.id,
-      itemId: input.itemId,
-      topicId: item.topic.id,
-      kind: item.kind,
-      now,
-      durationMs: input.durationMs,
-      source,
-      shownOrder: input.shownOrder ?? null,
-      schedule: (previous) =>
-        item.kind === 'question'
-          ? gradeQuestion(createScheduler(questionSchedulerSettings(settings.scheduler)), previous, now, rating, studyDayBounds(now, settings.day).end, workload)
-          : gradeCard(scheduler, previous, now, rating, workload),
-    });
-    // A missed question brings its flashcards into today's review, as a quiz miss does.
-    const pulled =
-      correct === false
-        ? await pullForward(tx, userId, linked.map((c) => ({ itemId: c, topicId: library.items.get(c)!.topic.id })), now, newCard)
-        : 0;
-    return { ...result, correct, pulled, autoOptimize: settingsRow.autoOptimize };
+  const workload = await workloadFor(database, userId, settings, now);
+  const result = await recordReviewIn(database, {
+    userId,
+    logId: input.id,
+    itemId: input.itemId,
+    topicId: item.topic.id,
+    kind: item.kind,
+    now,
+    durationMs: input.durationMs,
+    source,
+    shownOrder: input.shownOrder ?? null,
+    schedule: (previous) =>
+      item.kind === 'question'
+        ? gradeQuestion(createScheduler(questionSchedulerSettings(settings.scheduler)), previous, now, rating, studyDayBounds(now, settings.day).end, workload)
+        : gradeCard(scheduler, previous, now, rating, workload),
   });
-  return { ...recorded, previews: sessionPreviews(scheduler, item.kind, recorded.card, now) };
+  // A missed question brings its flashcards into today's review, as a quiz miss does.
+  const pulled =
+    correct === false
+      ? await pullForward(database, userId, linked.map((c) => ({ itemId: c, topicId: library.items.get(c)!.topic.id })), now, newCard)
+      : 0;
+  return { ...result, correct, pulled, autoOptimize: settingsRow.autoOptimize, previews: sessionPreviews(scheduler, item.kind, result.card, now) };
 }
 
 /**
@@ -117,23 +122,6 @@ export function sessionPreviews(scheduler: FSRS, kind: 'card' | 'question', card
 }
 
 export class BadGradeError extends Error {}
-
-/**
- * A grade from the review route: its transaction joins the process's group commit on SQLite
- * (applied in the next batch, in its own savepoint, answered once that batch committed). The
- * grade's time is taken when the request arrives. Rejects as gradeItem throws; nothing of a
- * rejected grade is kept.
- */
-export function submitGrade(database: Db, library: Library, userId: string, input: GradeInput, now: Date, source: 'review' | 'quiz' = 'review') {
-  // The whole grade, its checks too, in one transaction taken at once: requests are applied in
-  // the order they arrived.
-  return transaction(database, (tx) => gradeItem(tx, library, userId, input, now, source));
-}
-
-/** An undo from the review route, queued behind the learner's grade that came before it. */
-export function submitUndo(database: Db, userId: string, logId: string) {
-  return transaction(database, (tx) => undoItem(tx, userId, logId));
-}
 
 function isPermutation(order: number[], length: number): boolean {
   return order.length === length && new Set(order).size === length && order.every((i) => i >= 0 && i < length);
@@ -150,7 +138,10 @@ async function workloadFor(tx: Executor, userId: string, settings: StudySettings
   return { today: day, due, easyDays: settings.easyDays };
 }
 
-export async function undoItem(database: Db, userId: string, logId: string) {
-  const scheduler = createScheduler(toStudySettings(await getSettingsRow(database, userId)).scheduler);
-  return undoReview(database, { userId, logId, restore: (current, log, prevDue) => undoCard(scheduler, current, log, prevDue) });
+/** Undoes the learner's review, in one transaction taken at once (so after their grade that came before it). */
+export function undoItem(database: Db, userId: string, logId: string) {
+  return transaction(database, async (tx) => {
+    const scheduler = createScheduler(toStudySettings(await getSettingsRow(tx, userId)).scheduler);
+    return undoReview(tx, { userId, logId, restore: (current, log, prevDue) => undoCard(scheduler, current, log, prevDue) });
+  });
 }

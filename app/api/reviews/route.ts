@@ -7,7 +7,7 @@ import { DuplicateReviewError } from '@/lib/db/reviews';
 import { jsonError, readJson, zodDetails } from '@/lib/http';
 import { guardRequest } from '@/lib/security/origin';
 import { maybeAutoOptimize } from '@/lib/study/optimizer-job';
-import { BadGradeError, gradeInput, NotStudyableError, submitGrade, UnknownItemError } from '@/lib/study/review';
+import { BadGradeError, gradeInput, NotStudyableError, gradeItem, UnknownItemError } from '@/lib/study/review';
 
 /**
  * Grade a flashcard `{ id, itemId, rating, durationMs }` or answer a due quiz question
@@ -26,7 +26,7 @@ export async function POST(request: Request) {
   try {
     const now = new Date();
     // Answered after the transaction holding this grade committed (grades arriving together share it).
-    const { card, log, correct, pulled, autoOptimize, reviewsSinceOptimize, previews } = await submitGrade(db(), getLibrary(), user.id, parsed.data, now);
+    const { card, log, correct, pulled, autoOptimize, reviewsSinceOptimize, previews } = await gradeItem(db(), getLibrary(), user.id, parsed.data, now);
     // Re-fits the learner's parameters in the background when enough new reviews have piled up.
     await maybeAutoOptimize(db(), user.id, now, { autoOptimize, reviewsSinceOptimize });
     return NextResponse.json({ id: log.id, card, correct, pulled, previews }, { status: 201 });

@@ -6,7 +6,7 @@ import { WriteBusyError } from '@/lib/db/group-commit';
 import { NotLatestReviewError, ReviewNotFoundError } from '@/lib/db/reviews';
 import { jsonError } from '@/lib/http';
 import { guardRequest } from '@/lib/security/origin';
-import { submitUndo } from '@/lib/study/review';
+import { undoItem } from '@/lib/study/review';
 
 const params = z.object({ id: z.uuid() });
 
@@ -19,7 +19,7 @@ export async function DELETE(request: Request, { params: p }: { params: Promise<
   const parsed = params.safeParse(await p);
   if (!parsed.success) return jsonError(400, 'The review id must be a UUID.');
   try {
-    const { itemId, card } = await submitUndo(db(), user.id, parsed.data.id);
+    const { itemId, card } = await undoItem(db(), user.id, parsed.data.id);
     return NextResponse.json({ itemId, card });
   } catch (e) {
     if (e instanceof ReviewNotFoundError) return jsonError(404, e.message);
