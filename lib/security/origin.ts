@@ -1,6 +1,19 @@
 import { NextResponse } from 'next/server';
 import { MAX_BODY_BYTES } from './limits';
 
+/**
+ * What the checks below read of a request: a web `Request` (route handlers) or the grading
+ * fast path's view of a Node request (lib/server/fast-routes.ts), so both apply the same checks.
+ */
+export type RequestLike = {
+  method: string;
+  url: string;
+  headers: { get(name: string): string | null; has(name: string): boolean };
+};
+
+/** A request refused: the status and the sentence the API answers with. */
+export type Refusal = { status: number; error: string };
+
 /** The app's own origin: `NEXTAUTH_URL` when set (production always sets it), else the request's. */
 export function appOrigin(requestUrl: string): string {
   const configured = process.env.NEXTAUTH_URL;
@@ -19,7 +32,7 @@ export function appOrigin(requestUrl: string): string {
  * learner typed: `127.0.0.1:3000` or `localhost:3000` reach the same server). Null when the
  * header is missing or is not a bare host[:port].
  */
-export function requestOrigin(request: Request): string | null {
+export function requestOrigin(request: RequestLike): string | null {
   const host = request.headers.get('host');
   if (!host || !/^[a-z0-9.\-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(host)) return null;
   try {
@@ -37,15 +50,17 @@ export function requestOrigin(request: Request): string | null {
  * send a `Host` of its choosing, so the second case is same-origin by definition (Next's own
  * server-action check compares the same two headers).
  */
-export function isOwnOrigin(request: Request, origin: string | null): boolean {
+export function isOwnOrigin(request: RequestLike, origin: string | null): boolean {
   if (origin === null) return false;
   return origin === appOrigin(request.url) || origin === requestOrigin(request);
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function refuse(status: number, error: string): NextResponse {
-  return NextResponse.json({ error }, { status });
+const OFF_SITE: Refusal = { status: 403, error: 'This request came from another site and was refused.' };
+
+function respond(refusal: Refusal | null): NextResponse | null {
+  return refusal && NextResponse.json({ error: refusal.error }, { status: refusal.status });
 }
 
 /**
@@ -55,53 +70,61 @@ function refuse(status: number, error: string): NextResponse {
  * so a form post from elsewhere, which cannot set custom headers, never gets through.
  * Typed navigations (`Sec-Fetch-Site: none`) may GET, for the export download.
  */
-export function checkOrigin(request: Request): NextResponse | null {
+export function originRefusal(request: RequestLike): Refusal | null {
   const site = request.headers.get('sec-fetch-site');
   const origin = request.headers.get('origin');
   const safe = SAFE_METHODS.has(request.method);
-  if (site !== null && site !== 'same-origin' && !(safe && site === 'none')) {
-    return refuse(403, 'This request came from another site and was refused.');
-  }
-  if (origin !== null && !isOwnOrigin(request, origin)) return refuse(403, 'This request came from another site and was refused.');
-  if (!safe && origin === null && site === null) return refuse(403, 'State-changing requests must come from the app (no Origin header).');
+  if (site !== null && site !== 'same-origin' && !(safe && site === 'none')) return OFF_SITE;
+  if (origin !== null && !isOwnOrigin(request, origin)) return OFF_SITE;
+  if (!safe && origin === null && site === null) return { status: 403, error: 'State-changing requests must come from the app (no Origin header).' };
   return null;
 }
 
+export function checkOrigin(request: RequestLike): NextResponse | null {
+  return respond(originRefusal(request));
+}
+
 /** The media type of a Content-Type header, lower-cased and without parameters. */
-function mediaType(request: Request): string | null {
-  const value = request.headers.get('content-type');
+export function mediaTypeOf(value: string | null | undefined): string | null {
   return value ? value.split(';')[0]!.trim().toLowerCase() : null;
 }
 
 export { MAX_BODY_BYTES };
 
-function declaredLength(request: Request): number | null {
+function declaredLength(request: RequestLike): number | null {
   const raw = request.headers.get('content-length');
   if (raw === null) return null;
   const n = Number(raw);
   return Number.isFinite(n) && n >= 0 ? n : null;
 }
 
+const TOO_LARGE: Refusal = { status: 413, error: 'The request body is larger than 1 MB.' };
+const NOT_JSON: Refusal = { status: 415, error: 'Send the request body as application/json.' };
+
 /** Refuses a body that is not JSON (415) and a body over the cap (413). */
-export function checkJsonBody(request: Request): NextResponse | null {
-  if (mediaType(request) !== 'application/json') return refuse(415, 'Send the request body as application/json.');
-  if ((declaredLength(request) ?? 0) > MAX_BODY_BYTES) return refuse(413, 'The request body is larger than 1 MB.');
+function jsonBodyRefusal(request: RequestLike): Refusal | null {
+  if (mediaTypeOf(request.headers.get('content-type')) !== 'application/json') return NOT_JSON;
+  if ((declaredLength(request) ?? 0) > MAX_BODY_BYTES) return TOO_LARGE;
   return null;
 }
 
 /** For routes that take no body (undo, finish, starting the optimizer): anything sent is refused. */
-export function checkNoBody(request: Request): NextResponse | null {
+function noBodyRefusal(request: RequestLike): Refusal | null {
   const length = declaredLength(request);
-  if ((length ?? 0) > MAX_BODY_BYTES) return refuse(413, 'The request body is larger than 1 MB.');
-  const type = mediaType(request);
-  if (type !== null && type !== 'application/json') return refuse(415, 'Send the request body as application/json.');
-  if ((length ?? 0) > 0 || request.headers.has('transfer-encoding')) return refuse(400, 'This request takes no body.');
+  if ((length ?? 0) > MAX_BODY_BYTES) return TOO_LARGE;
+  const type = mediaTypeOf(request.headers.get('content-type'));
+  if (type !== null && type !== 'application/json') return NOT_JSON;
+  if ((length ?? 0) > 0 || request.headers.has('transfer-encoding')) return { status: 400, error: 'This request takes no body.' };
   return null;
 }
 
 /** Origin check plus body check, in the order every state-changing route handler needs. */
-export function guardRequest(request: Request, body: 'json' | 'none'): NextResponse | null {
-  return checkOrigin(request) ?? (body === 'json' ? checkJsonBody(request) : checkNoBody(request));
+export function requestRefusal(request: RequestLike, body: 'json' | 'none'): Refusal | null {
+  return originRefusal(request) ?? (body === 'json' ? jsonBodyRefusal(request) : noBodyRefusal(request));
+}
+
+export function guardRequest(request: RequestLike, body: 'json' | 'none'): NextResponse | null {
+  return respond(requestRefusal(request, body));
 }
 
 export class BodyTooLargeError extends Error {}
