@@ -89,7 +89,12 @@ test('a learner reads the timeout lesson, reviews three cards by keyboard, undoe
     await expect(page.getByRole('button', { name: /^Good\W+next in \d+m$/ })).toBeVisible();
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/reviews') && r.request().method() === 'POST');
     await page.keyboard.press('3');
-    expect((await saved).status()).toBe(201);
+    const response = await saved;
+    expect(response.status()).toBe(201);
+    // Answered by the server process's grading fast path (decision 019), not by Next's route
+    // handler (whose answers carry the pages' CSP from proxy.ts), with the security headers.
+    expect(response.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers()['x-content-type-options']).toBe('nosniff');
   }
   expect(new Set(seen).size).toBe(3);
 

@@ -67,7 +67,7 @@ async function measure(
     }
     await Promise.all(servers.map((s) => waitForHealth(s.base, s.process)));
     const pids = servers.flatMap((s) => processTree(s.process.pid!));
-    const processes = pids.filter((pid) => /next-server|next start/.test(commandOf(pid))).length;
+    const processes = pids.filter((pid) => /patternwise-server/.test(commandOf(pid))).length;
     const cookies: string[] = [];
     for (const [i, g] of seeded.graders.entries()) cookies.push(await signIn(servers[i % servers.length]!.base, g.email));
     const bases = servers.map((s) => s.base);

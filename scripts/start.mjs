@@ -61,22 +61,24 @@ if (workers === null) {
 }
 console.log(`\nPatternwise is starting on http://localhost:${port} (${workers} server process${workers === 1 ? '' : 'es'})\n`);
 const env = { ...process.env, NODE_ENV: 'production' };
+// Each server process: Next's handler behind Node's http server, grades answered directly (docs/decisions/019).
+const serverScript = path.join(root, 'scripts', 'server.mjs');
 if (workers === 1) {
-  const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env });
+  const server = spawn(process.execPath, [serverScript], { stdio: 'inherit', env: { ...env, PORT: port } });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
   server.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  serveCluster(workers, env);
+  serveCluster(workers, { ...env, PORT: port });
 }
 
 /**
- * One `next start` per worker of a Node cluster, all on one port: the primary (this process)
+ * One server process (scripts/server.mjs) per worker of a Node cluster, all on one port: the primary (this process)
  * accepts connections and hands them out in turn, so every core serves requests
  * (docs/decisions/011). Migrations ran above, once; everything else that must happen once is
  * decided in the database. A worker that dies is replaced, unless workers keep dying at start.
  */
 function serveCluster(count, workerEnv) {
-  cluster.setupPrimary({ exec: path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), args: ['start', '-p', port] });
+  cluster.setupPrimary({ exec: serverScript });
   let stopping = false;
   let quickDeaths = 0;
   const fork = () => {
