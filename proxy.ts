@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, isHttps, newNonce, securityHeaders } from '@/lib/security/headers';
 import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES, UPLOAD_PATH } from '@/lib/security/limits';
 import { actionArgumentsProblem, formActionProblem } from '@/lib/security/action-request';
-import { appOrigin, isOwnOrigin } from '@/lib/security/origin';
+import { appOrigin, isOwnOrigin, mediaTypeOf } from '@/lib/security/origin';
 import { safeRedirectPath } from '@/lib/security/redirect';
 
 const OFF_SITE = '\u0000';
@@ -63,18 +63,13 @@ function ownUrl(raw: string, origin: string): boolean {
   return safeRedirectPath(raw, origin, OFF_SITE) !== OFF_SITE;
 }
 
-function mediaType(request: NextRequest): string | null {
-  const value = request.headers.get('content-type');
-  return value ? value.split(';')[0]!.trim().toLowerCase() : null;
-}
-
 /** Server-action requests the framework would answer with a 500 (lib/security/action-request.ts). */
 async function refuseAction(request: NextRequest): Promise<NextResponse | null> {
   // next-auth's endpoints take its own form posts (with its own CSRF token); everything else,
   // including paths under /api/ that match no route handler and fall through to a page, is checked.
   if (request.method !== 'POST' || request.nextUrl.pathname.startsWith('/api/auth/')) return null;
   const isAction = request.headers.has('next-action');
-  const type = mediaType(request);
+  const type = mediaTypeOf(request.headers.get('content-type'));
   // Next treats each of these as a possible server action.
   if (!isAction && type !== 'multipart/form-data' && type !== 'application/x-www-form-urlencoded') return null;
   // Browsers send Origin with every POST; Next's own check answers a missing or foreign one with a 500.

@@ -325,7 +325,7 @@ export function startAppServer(port: number, env: Record<string, string | undefi
       const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000).unref());
       if ((await Promise.race([exited, timeout])) === 'timeout') signal('SIGKILL');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 2000).unref())]);
-      // next start may outlive start.mjs for a moment: the rest of the group too.
+      // A server process may outlive start.mjs for a moment: the rest of the group too.
       signal('SIGKILL');
     })());
   return { base: `http://localhost:${port}`, port, process: child, log, stop };
