@@ -1,5 +1,5 @@
 import { openTestDb } from './db';
-import { expect, signUp, test } from './fixtures';
+import { expect, signUp, test, markRead } from './fixtures';
 
 async function readState(email: string) {
   const db = await openTestDb();
@@ -16,9 +16,7 @@ async function readState(email: string) {
 
 test('a cram session from the interview plan leaves every card state as it was, and is counted apart', async ({ page, consoleErrors }) => {
   const learner = await signUp(page);
-  await page.goto('/patterns/timeout');
-  await page.getByRole('button', { name: 'Mark as read' }).first().click();
-  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+  await markRead(page, '/patterns/timeout');
 
   // Study a few cards so there is a schedule to keep.
   await page.goto('/review');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
-import { expect, signUp, test } from './fixtures';
+import { expect, signUp, test, markRead } from './fixtures';
 
 test('search everywhere: Ctrl+K, a typo, Enter opens the pattern; / and the header button open it too', async ({ page, consoleErrors }) => {
   await signUp(page);
@@ -96,9 +96,7 @@ test('a contrast question joins reviews once both lessons are read, and not befo
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 
   const read = async (slug: string) => {
-    await page.goto(`/patterns/${slug}`);
-    await page.getByRole('button', { name: 'Mark as read' }).first().click();
-    await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+    await markRead(page, `/patterns/${slug}`);
   };
   /** Answers everything /review shows (Easy for cards), returning the item ids seen. */
   const reviewAll = async () => {
@@ -142,9 +140,7 @@ test('catalog filters: category, level, read and mastery narrow the list, live i
   const lessons = fs.readdirSync('content/patterns').map((slug) => fs.readFileSync(`content/patterns/${slug}/lesson.md`, 'utf8'));
   const beginnerResilience = lessons.filter((l) => /^category: resilience$/m.test(l) && /^level: beginner$/m.test(l)).length;
   await signUp(page);
-  await page.goto('/patterns/timeout');
-  await page.getByRole('button', { name: 'Mark as read' }).first().click();
-  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+  await markRead(page, '/patterns/timeout');
 
   await page.goto('/patterns');
   const filters = page.getByRole('form', { name: 'Filter patterns' });

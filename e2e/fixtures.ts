@@ -40,6 +40,13 @@ export async function skipFirstRun(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
+/** Marks the lesson read (after opening `path`, when given) and waits for its ✓ Read mark. */
+export async function markRead(page: Page, path?: string): Promise<void> {
+  if (path) await page.goto(path);
+  await page.getByRole('button', { name: 'Mark as read' }).first().click();
+  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+}
+
 /**
  * An API client signed in as the page's learner that sends what the app's own fetches send:
  * an Origin header (route handlers refuse state-changing requests without ours) and JSON.

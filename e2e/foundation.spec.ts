@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
-import { appApi, expect, signUp, test } from './fixtures';
+import { appApi, expect, signUp, test, markRead } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function stat(page: Page, id: 'due' | 'new' | 'reviewed' | 'streak'): Promise<number> {
@@ -67,8 +67,7 @@ test('a learner reads the timeout lesson, reviews three cards by keyboard, undoe
   await page.getByRole('tab', { name: /Quick reference/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Quick reference' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Mark as read' }).first().click();
-  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+  await markRead(page);
 
   const timeoutCards = (YAML.parse(fs.readFileSync('content/patterns/timeout/cards.yaml', 'utf8')) as unknown[]).length;
   await page.goto('/dashboard');
@@ -116,9 +115,7 @@ test('a learner reads the timeout lesson, reviews three cards by keyboard, undoe
 
 test('bad review input gets a clear 4xx and changes nothing', async ({ page }) => {
   await signUp(page);
-  await page.goto('/patterns/timeout');
-  await page.getByRole('button', { name: 'Mark as read' }).first().click();
-  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+  await markRead(page, '/patterns/timeout');
   await page.goto('/review');
   const itemId = await page.getByTestId('flashcard').getAttribute('data-item-id');
   const api = await appApi(page);

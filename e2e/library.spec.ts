@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, signUp, test } from './fixtures';
+import { expect, signUp, test, markRead } from './fixtures';
 
 /** Every lesson, law and pillar in content/, as the URL the app serves it at. */
 function topicUrls(): string[] {
@@ -124,9 +124,7 @@ test('a case study lists its sources and patterns, its patterns link back to it,
   const href = (await pattern.getAttribute('href'))!;
   await page.goto(href);
   await expect(page.getByRole('link', { name: title })).toBeVisible();
-  await page.goto(`/case-studies/${id}`);
-  await page.getByRole('button', { name: 'Mark as read' }).first().click();
-  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+  await markRead(page, `/case-studies/${id}`);
   await page.goto('/review');
   await expect(page.getByTestId('flashcard')).toHaveAttribute('data-item-id', new RegExp(`^case-studies/${id}/`));
   // Its quiz starts like any lesson's.

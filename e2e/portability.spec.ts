@@ -1,4 +1,4 @@
-import { expect, skipFirstRun, test, testAddress } from './fixtures';
+import { expect, skipFirstRun, test, testAddress, markRead } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const password = 'correct-horse-battery';
@@ -35,9 +35,7 @@ async function restore(page: Page, file: Buffer, withSettings: boolean) {
 test('export, delete the account, sign up again, restore: the same dashboard; restoring again adds nothing', async ({ page, consoleErrors }) => {
   const email = `mover-${Date.now()}@example.com`;
   await signUpAs(page, email);
-  await page.goto('/patterns/timeout');
-  await page.getByRole('button', { name: 'Mark as read' }).first().click();
-  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+  await markRead(page, '/patterns/timeout');
   await page.goto('/review');
   for (let i = 0; i < 3; i++) {
     const card = page.getByTestId('flashcard');

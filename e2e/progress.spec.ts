@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
 import type { Page } from '@playwright/test';
-import { answer, expect, quizFile, reviewOne, signUp, test } from './fixtures';
+import { answer, expect, quizFile, reviewOne, signUp, test, markRead } from './fixtures';
 
 async function dashboardFigures(page: Page) {
   await page.goto('/dashboard');
@@ -43,8 +43,7 @@ test('a new learner starts the beginner path, finishes its first step, and the d
   // Continue leads to the lesson of the first step.
   await page.getByTestId('path-continue').click();
   await expect(page).toHaveURL(/\/patterns\/choosing-patterns$/);
-  await page.getByRole('button', { name: 'Mark as read' }).first().click();
-  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+  await markRead(page);
 
   // Then its quiz.
   await page.goto('/paths/beginner');

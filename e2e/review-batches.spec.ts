@@ -1,18 +1,19 @@
 import { openTestDb } from './db';
-import { expect, signUp, test } from './fixtures';
+import { expect, signUp, test, markRead } from './fixtures';
 
+async function setNewPerDay(email: string, n: number): Promise<void> {
+  const db = await openTestDb();
+  await db.run('update user_settings set new_per_day = ? where user_id = (select id from users where email = ?)', n, email);
+  await db.close();
+}
 
 test('a long session: the page brings its first cards and fetches the next ones as the learner goes', async ({ page, consoleErrors }) => {
   const learner = await signUp(page);
   for (const slug of ['timeout', 'circuit-breaker', 'bulkhead', 'backpressure', 'cache-aside']) {
-    await page.goto(`/patterns/${slug}`);
-    await page.getByRole('button', { name: 'Mark as read' }).first().click();
-    await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+    await markRead(page, `/patterns/${slug}`);
   }
   // More new cards a day than the page sends with its HTML.
-  const db = await openTestDb();
-  await db.run('update user_settings set new_per_day = 100 where user_id = (select id from users where email = ?)', learner.email);
-  await db.close();
+  await setNewPerDay(learner.email, 100);
 
   await page.goto('/review');
   const fresh = async () => Number((await page.locator('.count-new').innerText()).trim().split(/\s/)[0]);
@@ -44,13 +45,9 @@ test('a long session: the page brings its first cards and fetches the next ones 
 
 test('a card put back in the session takes its intervals from the server: none until its grade is saved, then its next step', async ({ page, consoleErrors }) => {
   const learner = await signUp(page);
-  await page.goto('/patterns/timeout');
-  await page.getByRole('button', { name: 'Mark as read' }).first().click();
-  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+  await markRead(page, '/patterns/timeout');
   // One card today, so a card put back shows again at once (nothing else is left).
-  const db = await openTestDb();
-  await db.run('update user_settings set new_per_day = 1 where user_id = (select id from users where email = ?)', learner.email);
-  await db.close();
+  await setNewPerDay(learner.email, 1);
 
   await page.goto('/review');
   const card = page.getByTestId('flashcard');

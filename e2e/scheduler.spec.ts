@@ -2,13 +2,11 @@ import { openTestDb } from './db';
 import { default_w } from 'ts-fsrs';
 import type { Page } from '@playwright/test';
 import { harderTruth, syntheticLog } from '../lib/optimizer/synthetic';
-import { expect, signUp, test } from './fixtures';
+import { expect, signUp, test, markRead } from './fixtures';
 
 
 async function readTimeout(page: Page) {
-  await page.goto('/patterns/timeout');
-  await page.getByRole('button', { name: 'Mark as read' }).first().click();
-  await expect(page.getByText(/✓ Read/).first()).toBeVisible();
+  await markRead(page, '/patterns/timeout');
 }
 
 async function saveSettings(page: Page, retention: string, fuzz: boolean) {

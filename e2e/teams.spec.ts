@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
 import type { Browser, Page } from '@playwright/test';
-import { appApi, expect, quizFile, reviewOne, signUp, test } from './fixtures';
+import { appApi, expect, quizFile, reviewOne, signUp, test, markRead } from './fixtures';
 
 const SHOTS = process.env.TEAMS_SCREENSHOTS === '1';
 
@@ -86,8 +86,7 @@ test('teams: A creates a team and invites B, assigns the beginner path; B studie
   await shoot(b.page, 'dashboard');
   await assignment.getByTestId('assignment-continue').click();
   await expect(b.page).toHaveURL(/\/patterns\/choosing-patterns$/);
-  await b.page.getByRole('button', { name: 'Mark as read' }).first().click();
-  await expect(b.page.getByText(/✓ Read/).first()).toBeVisible();
+  await markRead(b.page);
   await b.page.goto('/review');
   const cards = new Set((YAML.parse(fs.readFileSync('content/patterns/choosing-patterns/cards.yaml', 'utf8')) as { key: string }[]).map((k) => `choosing-patterns/${k.key}`));
   const seen = new Set<string>();
