@@ -5,3 +5,4 @@ export function findPostgresBin(): string | null;
 export function canStartLocalPostgres(): boolean;
 export function startLocalPostgres(options?: { port?: number }): { url: string; port: number; dir: string; stop: () => void };
 export function stopLocalPostgres(options?: { port?: number }): boolean;
+export function createScratchDatabase(serverUrl: string, prefix: string): Promise<{ url: string; name: string; drop: () => Promise<void> }>;

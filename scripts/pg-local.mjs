@@ -25,6 +25,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import crypto from 'node:crypto';
+import pg from 'pg';
 
 export const DEFAULT_PORT = 55432;
 export const DATABASE = 'patternwise_test';
@@ -154,6 +156,37 @@ function stopCluster(bin, dir) {
  * Starts a fresh PostgreSQL on 127.0.0.1:`port` with the database patternwise_test.
  * Returns { url, port, dir, stop() }; stop() stops it and deletes its folder (also run at exit).
  */
+/**
+ * A new, empty database named `<prefix>_<random>` on the PostgreSQL server at `serverUrl`:
+ * its URL and name, and `drop()`, which drops it (with any open connections) and is safe to
+ * call twice. Used by the unit-test fixture, `npm test`'s PostgreSQL runs and the scripts.
+ */
+export async function createScratchDatabase(serverUrl, prefix) {
+  const name = `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = async (statement) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  let dropped = false;
+  return {
+    url: url.toString(),
+    name,
+    drop: async () => {
+      if (dropped) return;
+      dropped = true;
+      await admin(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
 export function startLocalPostgres({ port = Number(process.env.PG_LOCAL_PORT) || DEFAULT_PORT } = {}) {
   const bin = findPostgresBin();
   if (!bin) throw new Error('PostgreSQL server binaries not found (initdb, pg_ctl): apt-get install -y postgresql');

@@ -4,9 +4,7 @@
  * scripts/pg-local.mjs on PG_LOCAL_PORT (default 55433, so as not to meet the test server on
  * 55432). `drop()` drops the database and stops a server started here; safe to call twice.
  */
-import crypto from 'node:crypto';
-import pg from 'pg';
-import { canStartLocalPostgres, startLocalPostgres } from './pg-local.mjs';
+import { canStartLocalPostgres, createScratchDatabase, startLocalPostgres } from './pg-local.mjs';
 
 export interface ScratchDatabase {
   url: string;
@@ -23,27 +21,12 @@ export async function scratchDatabase(prefix: string): Promise<ScratchDatabase> 
     server = local.url;
     console.log(`postgres: started a local server at ${server}`);
   }
-  const name = `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = Object.assign(new URL(server), { pathname: `/${name}` }).toString();
-  let dropped = false;
+  const scratch = await createScratchDatabase(server, prefix);
   return {
-    url,
-    name,
+    ...scratch,
     drop: async () => {
-      if (dropped) return;
-      dropped = true;
       try {
-        await admin(`drop database if exists ${name} with (force)`);
+        await scratch.drop();
       } finally {
         local?.stop();
       }

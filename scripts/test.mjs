@@ -9,11 +9,9 @@
  * `N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
-import { canStartLocalPostgres, startLocalPostgres } from './pg-local.mjs';
+import { canStartLocalPostgres, createScratchDatabase, startLocalPostgres } from './pg-local.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -93,20 +91,11 @@ function bothEngineJourneys() {
 }
 
 async function withDatabase(serverUrl, prefix, run) {
-  const name = `${prefix}_${crypto.randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(serverUrl, prefix);
   try {
-    return run(url.toString());
+    return await run(scratch.url);
   } finally {
-    const a = new pg.Client({ connectionString: serverUrl });
-    await a.connect();
-    await a.query(`drop database if exists ${name} with (force)`);
-    await a.end();
+    await scratch.drop();
   }
 }
 
@@ -115,7 +104,7 @@ let pgUrl = process.env.TEST_POSTGRES_URL;
 let localPg = null;
 if (!pgUrl && canStartLocalPostgres()) {
   try {
-    localPg = startLocalPostgres({ port: Number(process.env.PG_LOCAL_PORT) || 55432 });
+    localPg = startLocalPostgres();
     pgUrl = localPg.url;
   } catch (e) {
     console.error(`PostgreSQL: could not start a local server: ${e.message}`);

@@ -1,12 +1,11 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { closeDatabase, openDatabase, writerOf, type Db } from '@/lib/db/client';
 import { processEngine } from '@/lib/db/engine';
 import { applyMigrations } from '@/lib/db/migrate';
 import { createUser } from '@/lib/db/users';
+import { createScratchDatabase } from '../scripts/pg-local.mjs';
 
 export interface TestDb {
   /** The handle a test sets up rows with directly: SQLite's writer connection; PostgreSQL's pool. */
@@ -28,19 +27,9 @@ export async function freshDb(): Promise<TestDb> {
   let location: string;
   let remove: () => Promise<void>;
   if (processEngine() === 'postgres') {
-    const base = new URL(process.env.DATABASE_URL!);
-    const name = `pw_test_${crypto.randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base.toString() });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    location = Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString();
-    remove = async () => {
-      const a = new pg.Client({ connectionString: base.toString() });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    };
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL!, 'pw_test');
+    location = scratch.url;
+    remove = scratch.drop;
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-db-'));
     location = path.join(dir, 'test.db');
