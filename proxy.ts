@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { contentSecurityPolicy, isHttps, newNonce, securityHeaders } from '@/lib/security/headers';
+import { contentSecurityPolicy, isHttps, newNonce, NOTHING_TO_LOAD_CSP, securityHeaders } from '@/lib/security/headers';
 import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES, UPLOAD_PATH } from '@/lib/security/limits';
 import { actionArgumentsProblem, formActionProblem } from '@/lib/security/action-request';
 import { appOrigin, isOwnOrigin, mediaTypeOf } from '@/lib/security/origin';
@@ -15,7 +15,7 @@ const OFF_SITE = '\u0000';
 export async function proxy(request: NextRequest) {
   const https = isHttps(process.env.NEXTAUTH_URL);
   const refused = refuse(request) ?? (await refuseAction(request));
-  if (refused) return withHeaders(refused, "default-src 'none'; frame-ancestors 'none'", https);
+  if (refused) return withHeaders(refused, NOTHING_TO_LOAD_CSP, https);
 
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', https });

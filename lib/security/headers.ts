@@ -32,6 +32,9 @@ export function contentSecurityPolicy(nonce: string, options: { dev?: boolean; h
   return directives.join('; ');
 }
 
+/** The CSP of an answer that loads nothing: a refusal from proxy.ts, a grade from the fast path. */
+export const NOTHING_TO_LOAD_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 /** The headers every response gets, static assets included. */
 export function securityHeaders(https: boolean): { key: string; value: string }[] {
   return [

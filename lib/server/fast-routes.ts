@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { sessionTokenFrom } from '@/lib/auth/jwt';
-import { isHttps, securityHeaders } from '@/lib/security/headers';
+import { isHttps, NOTHING_TO_LOAD_CSP, securityHeaders } from '@/lib/security/headers';
 import { BodyTooLargeError, MAX_BODY_BYTES, mediaTypeOf, type RequestLike } from '@/lib/security/origin';
 import { answerGrade, type Answer } from '@/lib/study/grade-request';
 
@@ -120,7 +120,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 
 /** The headers proxy.ts gives every route handler's answer (an API answer has nothing to load: its CSP allows nothing). */
 const HEADERS: Record<string, string> = Object.fromEntries([
-  ['content-security-policy', "default-src 'none'; frame-ancestors 'none'"],
+  ['content-security-policy', NOTHING_TO_LOAD_CSP],
   ...securityHeaders(isHttps(process.env.NEXTAUTH_URL)).map(({ key, value }) => [key.toLowerCase(), value]),
 ]);
 

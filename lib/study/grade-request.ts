@@ -3,18 +3,15 @@ import { getLibrary } from '@/lib/content';
 import { db } from '@/lib/db/client';
 import { WriteBusyError } from '@/lib/db/group-commit';
 import { DuplicateReviewError } from '@/lib/db/reviews';
-import { zodDetails } from '@/lib/http';
-import { BodyTooLargeError, requestRefusal, type RequestLike } from '@/lib/security/origin';
+import { errorBody, parseJsonBody, zodDetails } from '@/lib/http';
+import { requestRefusal, type RequestLike } from '@/lib/security/origin';
 import { maybeAutoOptimize } from '@/lib/study/optimizer-job';
 import { BadGradeError, gradeInput, NotStudyableError, gradeItem, UnknownItemError } from '@/lib/study/review';
 
 /** What `POST /api/reviews` answers: a status, a JSON body and any extra headers. */
 export type Answer = { status: number; body: object; headers?: Record<string, string> };
 
-const error = (status: number, message: string, details?: Record<string, string>): Answer => ({
-  status,
-  body: details ? { error: message, details } : { error: message },
-});
+const error = (status: number, message: string, details?: Record<string, string>): Answer => ({ status, body: errorBody(message, details) });
 
 /**
  * Grade a flashcard `{ id, itemId, rating, durationMs }` or answer a due quiz question
@@ -31,21 +28,17 @@ export async function answerGrade(request: RequestLike, sessionToken: string | n
   if (refused) return error(refused.status, refused.error);
   const user = await userFromSessionToken(sessionToken);
   if (!user) return error(401, 'Sign in to record reviews.');
-  let body: unknown;
-  try {
-    body = JSON.parse(await readBody()) as unknown;
-  } catch (e) {
-    if (e instanceof BodyTooLargeError) return error(413, 'The request body is larger than 1 MB.');
-    return error(400, 'The request body must be JSON.');
-  }
-  const parsed = gradeInput.safeParse(body);
+  const body = await parseJsonBody(readBody);
+  if (!body.ok) return error(body.status, body.error);
+  const parsed = gradeInput.safeParse(body.value);
   if (!parsed.success) return error(400, parsed.error.issues[0]?.message ?? 'Invalid review.', zodDetails(parsed.error));
   try {
     const now = new Date();
     // Answered after the transaction holding this grade committed (grades arriving together share it).
     const { card, log, correct, pulled, autoOptimize, reviewsSinceOptimize, previews } = await gradeItem(db(), getLibrary(), user.id, parsed.data, now);
-    // Re-fits the learner's parameters in the background when enough new reviews have piled up.
-    await maybeAutoOptimize(db(), user.id, now, { autoOptimize, reviewsSinceOptimize });
+    // Re-fits the learner's parameters in the background when enough new reviews have piled up:
+    // the check (which may read the last run's start) does not hold up the answer.
+    void maybeAutoOptimize(db(), user.id, now, { autoOptimize, reviewsSinceOptimize }).catch((e: unknown) => console.error('auto-optimize check failed:', e));
     return { status: 201, body: { id: log.id, card, correct, pulled, previews } };
   } catch (e) {
     if (e instanceof DuplicateReviewError) return error(409, 'This review was already recorded; nothing changed.');
