@@ -1,16 +1,15 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { DB_FILE } from './e2e/db';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
-// A fresh database file for every run: journeys start from an empty app.
-const dbFile = path.resolve('test-results', 'e2e', 'patternwise-e2e.db');
 // E2E_DATABASE_URL: run the journeys on another database (npm test's PostgreSQL run gives a fresh one).
-const databaseUrl = process.env.E2E_DATABASE_URL ?? dbFile;
-// Workers load this file too: only the main process (before it starts the server) clears it.
+const databaseUrl = process.env.E2E_DATABASE_URL ?? DB_FILE;
+// A fresh database file for every run, so journeys start from an empty app. Workers load this
+// file too: only the main process (before it starts the server) clears it.
 if (!process.env.PLAYWRIGHT_REUSE_DB && !process.env.E2E_DATABASE_URL && process.env.TEST_WORKER_INDEX === undefined) {
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(DB_FILE + suffix, { force: true });
 }
 
 export const CHROMIUM_ARGS = [

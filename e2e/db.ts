@@ -1,11 +1,12 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { engineOf } from '../lib/db/engine';
 
 /** The journeys' database: the SQLite file the server was started on, or E2E_DATABASE_URL (PostgreSQL). */
 export const DB_FILE = path.resolve('test-results', 'e2e', 'patternwise-e2e.db');
 const url = process.env.E2E_DATABASE_URL;
-export const onPostgres = /^postgres(ql)?:\/\//i.test(url ?? '');
+const onPostgres = engineOf(url) === 'postgres';
 
 type Param = string | number | null;
 

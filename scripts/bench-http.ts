@@ -33,7 +33,7 @@ import { groupCommit } from '../lib/db/group-commit';
 import { gradeItem } from '../lib/study/review';
 
 export const LEARNERS = 50;
-export const PASSWORD = 'bench-learner-password-2026';
+const PASSWORD = 'bench-learner-password-2026';
 const GRADE_SECONDS = 10;
 const HEALTH_SECONDS = 5;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -48,7 +48,7 @@ export interface Figure {
   digits?: number;
 }
 
-export const median = (xs: number[]) => {
+const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)]! : NaN;
 };
@@ -249,7 +249,7 @@ export async function waitForHealth(base: string, server: ChildProcess) {
   throw new Error('bench: the server did not become healthy');
 }
 
-export function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
+function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
   });

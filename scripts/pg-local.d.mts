@@ -1,8 +1,4 @@
 /** Types for scripts/pg-local.mjs (a plain Node script), for the TypeScript scripts that use it. */
-export const DEFAULT_PORT: number;
-export const DATABASE: string;
-export function findPostgresBin(): string | null;
 export function canStartLocalPostgres(): boolean;
 export function startLocalPostgres(options?: { port?: number }): { url: string; port: number; dir: string; stop: () => void };
-export function stopLocalPostgres(options?: { port?: number }): boolean;
 export function createScratchDatabase(serverUrl: string, prefix: string): Promise<{ url: string; name: string; drop: () => Promise<void> }>;

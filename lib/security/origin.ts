@@ -70,7 +70,7 @@ function respond(refusal: Refusal | null): NextResponse | null {
  * so a form post from elsewhere, which cannot set custom headers, never gets through.
  * Typed navigations (`Sec-Fetch-Site: none`) may GET, for the export download.
  */
-export function originRefusal(request: RequestLike): Refusal | null {
+function originRefusal(request: RequestLike): Refusal | null {
   const site = request.headers.get('sec-fetch-site');
   const origin = request.headers.get('origin');
   const safe = SAFE_METHODS.has(request.method);

@@ -54,7 +54,7 @@ export function registerFastRoutes(): void {
  * router does it (a TLS socket, or `X-Forwarded-Proto` saying https), so `requestOrigin` sees
  * what it sees in a route handler.
  */
-export function requestLike(req: IncomingMessage): RequestLike {
+function requestLike(req: IncomingMessage): RequestLike {
   const forwarded = req.headers['x-forwarded-proto'];
   const https = (req.socket as TLSSocket).encrypted === true || (forwarded !== undefined && String(forwarded).includes('https'));
   const header = (name: string): string | null => {
@@ -88,7 +88,7 @@ export function cookieJar(header: string | undefined): { get(name: string): { va
 }
 
 /** The body as UTF-8 text (invalid UTF-8 throws), or BodyTooLargeError past the cap, without reading the rest. */
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { afterCramAnswer, cramLog, cramOrder, retrievabilityNow } from './cram';
+import { cramLog, cramOrder, retrievabilityNow } from './cram';
+import { afterCramAnswer } from './cram-queue';
 import { createScheduler, DEFAULT_SCHEDULER_SETTINGS, gradeCard, Rating, State, type Card } from './scheduler';
 
 const f = createScheduler({ ...DEFAULT_SCHEDULER_SETTINGS, fuzz: false });

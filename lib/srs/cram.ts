@@ -51,6 +51,3 @@ export function cramLog(card: Card | null, now: Date, rating: Grade): ReviewLog 
     review: now,
   };
 }
-
-// The cram screen's queue step, kept apart from ts-fsrs so the browser does not load the scheduler.
-export { afterCramAnswer, CRAM_AGAIN_GAP } from './cram-queue';

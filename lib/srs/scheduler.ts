@@ -12,12 +12,10 @@ import {
 } from 'ts-fsrs';
 
 import { balancedInterval, type Workload } from './balance';
-import { GRADE_LABELS, GRADES, type GradePreviews } from './grades';
+import { GRADES, type GradePreviews } from './grades';
 
 export { Rating, State };
 export type { Card, Grade, ReviewLog };
-// Defined without ts-fsrs, so the review screen can show them without shipping the scheduler.
-export { GRADE_LABELS, GRADES };
 
 /** The study settings that shape the scheduler (a subset of user_settings). */
 export interface SchedulerSettings {

@@ -1,8 +1,6 @@
 import type { GradePreviews } from '@/lib/srs/grades';
 import type { Card } from '@/lib/srs/scheduler';
 
-export type { GradePreviews };
-
 /** What the review screen gets per item; the types are shared by the page, its route and the client. */
 export type SerializedCard = Omit<Card, 'due' | 'last_review'> & { due: string; last_review: string | null };
 

@@ -116,7 +116,7 @@ async function gradeIn(database: Db, library: Library, userId: string, input: Gr
  * for the moment it is due again (or now, if that has passed), as the screen no longer runs
  * the scheduler.
  */
-export function sessionPreviews(scheduler: FSRS, kind: 'card' | 'question', card: Card, now: Date): GradePreviews | null {
+function sessionPreviews(scheduler: FSRS, kind: 'card' | 'question', card: Card, now: Date): GradePreviews | null {
   if (kind !== 'card' || !comesBackInSession({ state: card.state, inMs: card.due.getTime() - now.getTime() })) return null;
   return previewGrades(scheduler, card, new Date(Math.max(now.getTime(), card.due.getTime())));
 }

@@ -4,10 +4,10 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 // Not lib/srs/scheduler: the server runs the scheduler and sends each item's previews, so
 // ts-fsrs stays out of this page's JavaScript.
-import { comesBackInSession, GRADE_LABELS, GRADES, State, type CardState, type Grade } from '@/lib/srs/grades';
+import { comesBackInSession, GRADE_LABELS, GRADES, State, type CardState, type Grade, type GradePreviews } from '@/lib/srs/grades';
 import { areSiblings, LEARN_AHEAD_MS } from '@/lib/srs/queue';
 import { ratingForAnswer } from '@/lib/quiz/grade';
-import { NEXT_BATCH, type GradePreviews, type PendingItem, type ReviewItemView, type SerializedCard } from '@/lib/study/review-view';
+import { NEXT_BATCH, type PendingItem, type ReviewItemView, type SerializedCard } from '@/lib/study/review-view';
 import { SessionProgress } from '@/app/_components/SessionProgress';
 
 export type { ReviewItemView } from '@/lib/study/review-view';
