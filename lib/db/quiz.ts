@@ -3,7 +3,7 @@ import type { Card, ReviewLog } from 'ts-fsrs';
 import type { Db } from './client';
 import { pullForward, recordReviewIn } from './reviews';
 import { quizAnswers, quizAttempts, type QuizAnswerRow, type QuizAttemptRow } from './tables';
-import { first, transaction } from './tx';
+import { first, lockLearner, transaction } from './tx';
 
 export class QuizError extends Error {
   constructor(
@@ -116,6 +116,8 @@ export interface AnswerInput {
  */
 export async function recordAnswer(database: Db, input: AnswerInput): Promise<{ answer: QuizAnswerRow; pulled: number }> {
   return transaction(database, async (tx) => {
+    // Serialised with the learner's other writes, so the same answer racing in on another server sees the first.
+    await lockLearner(tx, input.userId);
     const attempt = await first(tx
       .select()
       .from(quizAttempts)

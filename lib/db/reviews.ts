@@ -2,12 +2,11 @@ import { and, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Card, ReviewLog } from 'ts-fsrs';
 import type { Db } from './client';
 import { raw } from './prepared';
-import { isUniqueViolation } from './users';
 
 /** The database or a transaction on it: queries that must join a caller's transaction take this. */
 export type Executor = Db;
 import { cardStates, insertionOrder, lessonReads, reviewLogs, type CardStateRow, type ReviewLogRow } from './tables';
-import { first, lockLearner, transaction } from './tx';
+import { first, isUniqueViolation, lockLearner, transaction } from './tx';
 
 export class DuplicateReviewError extends Error {
   constructor() {
@@ -448,6 +447,8 @@ export async function recordCramAnswer(
   input: { userId: string; logId: string; itemId: string; now: Date; durationMs: number; log: (current: Card | null) => ReviewLog },
 ): Promise<ReviewLogRow> {
   return transaction(database, async (tx) => {
+    // Serialised with the learner's other writes, so a retried submit racing in on another server sees the first.
+    await lockLearner(tx, input.userId);
     if (await first(tx.select({ id: reviewLogs.id }).from(reviewLogs).where(eq(reviewLogs.id, input.logId)))) throw new DuplicateReviewError();
     const existing = await first(tx
       .select()

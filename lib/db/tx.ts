@@ -60,13 +60,22 @@ async function savepoint<T>(writer: Db, work: (tx: Db) => Promise<T> | T): Promi
   }
 }
 
+/** A unique constraint refused the write (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE), possibly wrapped by drizzle. */
+export function isUniqueViolation(e: unknown): boolean {
+  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) {
+    const code = (x as { code?: unknown }).code;
+    if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
+  }
+  return false;
+}
+
 /** The first row of a query (undefined when there is none): drizzle's `.get()`, on every engine. */
 export async function first<T>(query: PromiseLike<T[]>): Promise<T | undefined> {
   return (await query)[0];
 }
 
 /**
- * Serialises the learner's read-then-write transactions (a grade, an undo, an optimizer or
+ * Serialises the learner's read-then-write transactions (a grade, an undo, a quiz or cram answer, an optimizer or
  * restore claim) with each other, whichever server runs them. On SQLite every write
  * transaction already holds the one write lock from its start, so there is nothing more to
  * take; on PostgreSQL it is a transaction-scoped advisory lock on the learner's id, released

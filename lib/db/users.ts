@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './client';
 import { users, userSettings, type User } from './tables';
-import { first, lockKey, transaction } from './tx';
+import { first, isUniqueViolation, lockKey, transaction } from './tx';
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -29,15 +29,6 @@ export async function createUser(
     if (isUniqueViolation(e)) throw new EmailTakenError();
     throw e;
   }
-}
-
-/** A unique constraint refused the write (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE), possibly wrapped by drizzle. */
-export function isUniqueViolation(e: unknown): boolean {
-  for (let x: unknown = e; x; x = (x as { cause?: unknown }).cause) {
-    const code = (x as { code?: unknown }).code;
-    if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
-  }
-  return false;
 }
 
 function insertUser(database: Db, input: { email: string; name?: string | null; passwordHash: string; timezone?: string }): Promise<User> {

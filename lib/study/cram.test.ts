@@ -6,7 +6,7 @@ import { readLibrary } from '@/lib/content/load';
 import { historiesByItem } from '@/lib/db/cards';
 import { allReviewLogs, countReviewsSince } from '@/lib/db/optimizer';
 import { reviewLogPoints } from '@/lib/db/progress';
-import { countReviews, listCardStates, markLessonRead, ReviewNotFoundError, reviewTimesSince } from '@/lib/db/reviews';
+import { countReviews, DuplicateReviewError, listCardStates, markLessonRead, ReviewNotFoundError, reviewTimesSince } from '@/lib/db/reviews';
 import { reviewLogs } from '@/lib/db/tables';
 import { Rating } from '@/lib/srs/scheduler';
 import { cramHistory, cramItem, cramScope, cramSession, cramTopics } from './cram';
@@ -44,6 +44,17 @@ describe('cramScope', () => {
 });
 
 describe('cramming', () => {
+  it('the same answer sent several times at once (retries on other servers) is recorded once; the others are refused as duplicates', async () => {
+    const user = await ctx.learner();
+    await markLessonRead(ctx.db, user, 'timeout', at(-1));
+    const card = library.topics.get('timeout')!.cards[0]!;
+    const input = { id: uuid(), itemId: card.id, rating: Rating.Good, durationMs: 0 };
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => cramItem(ctx.db, library, user, input, at(1))));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(DuplicateReviewError);
+    expect((await ctx.db.select().from(reviewLogs)).filter((l) => l.id === input.id)).toHaveLength(1);
+  });
+
   it('orders weakest first, logs answers as cram, and changes no card state', async () => {
     const user = await ctx.learner();
     await markLessonRead(ctx.db, user, 'timeout', at(-1));
