@@ -22,9 +22,7 @@ export type Db = BaseSQLiteDatabase<'async', unknown, typeof schema>;
 
 interface Connections {
   engine: Engine;
-  /** The handle opened (SQLite: the reader; PostgreSQL: the pool's). */
-  root: Db;
-  /** SQLite: where transactions run, one connection per process, used by one transaction batch at a time. PostgreSQL: the pool's handle. */
+  /** SQLite: where transactions run, one connection per process, used by one transaction batch at a time. PostgreSQL: the pool's handle, the one openDatabase returned. */
   writer: Db;
   writerClient?: Database.Database;
   /** SQLite: reads outside transactions (query_only); they never see another request's uncommitted writes. */
@@ -72,13 +70,13 @@ export function openDatabase(location: string): Db {
   const writerClient = connect(file);
   const writer = drizzle(writerClient, { schema }) as unknown as Db;
   if (file === ':memory:') {
-    connections.set(writer, { engine: 'sqlite', root: writer, writer, writerClient, readerClient: writerClient });
+    connections.set(writer, { engine: 'sqlite', writer, writerClient, readerClient: writerClient });
     return writer;
   }
   const readerClient = connect(file);
   readerClient.pragma('query_only = ON');
   const reader = drizzle(readerClient, { schema }) as unknown as Db;
-  const c: Connections = { engine: 'sqlite', root: reader, writer, writerClient, readerClient };
+  const c: Connections = { engine: 'sqlite', writer, writerClient, readerClient };
   connections.set(reader, c);
   connections.set(writer, c);
   return reader;
@@ -91,7 +89,7 @@ function openPostgres(url: string): Db {
   // An idle connection that the server dropped must not take the process down.
   pool.on('error', (e) => console.error('postgres pool:', e.message));
   const handle = drizzlePg({ client: pool, schema: pgSchema }) as unknown as Db;
-  connections.set(handle, { engine: 'postgres', root: handle, writer: handle, pool });
+  connections.set(handle, { engine: 'postgres', writer: handle, pool });
   return handle;
 }
 
@@ -109,11 +107,6 @@ export function engineOfHandle(database: Db): Engine {
 /** Marks a transaction handle as belonging to `database` (lib/db/tx.ts does it for every PostgreSQL transaction). */
 export function adoptHandle(tx: Db, database: Db): void {
   connections.set(tx, connectionsOf(database));
-}
-
-/** The handle `openDatabase` returned, for a handle or a transaction on it. */
-export function rootOf(database: Db): Db {
-  return connectionsOf(database).root;
 }
 
 /** The connection transactions run on (the database itself when it is the writer or in memory, and on PostgreSQL). */

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { adoptHandle, engineOfHandle, rootOf, sqliteOf, writerOf, type Db } from './client';
+import { adoptHandle, engineOfHandle, sqliteOf, writerOf, type Db } from './client';
 import { groupCommit } from './group-commit';
 import { raw } from './prepared';
 
@@ -29,8 +29,9 @@ interface PgTransactional {
 export async function transaction<T>(database: Db, work: (tx: Db) => Promise<T> | T): Promise<T> {
   const open = current.getStore();
   if (engineOfHandle(database) === 'postgres') {
-    const inside = open !== undefined && rootOf(open) === rootOf(database);
-    const on = (inside ? open : rootOf(database)) as unknown as PgTransactional;
+    // writerOf: the pool's handle, for the database and for any transaction on it.
+    const inside = open !== undefined && writerOf(open) === writerOf(database);
+    const on = (inside ? open : writerOf(database)) as unknown as PgTransactional;
     return on.transaction(async (tx) => {
       adoptHandle(tx, database);
       return current.run(tx, () => work(tx));
