@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { freshDb } from '@/test/db-fixture';
 import { createScheduler, DEFAULT_SCHEDULER_SETTINGS, gradeCard, Rating, State, undoReview as undoCard } from '@/lib/srs/scheduler';
 import {
@@ -11,7 +12,7 @@ import {
   rowToCard,
   undoReview,
 } from './reviews';
-import { reviewLogs } from './tables';
+import { reviewLogs, users } from './tables';
 import { EmailTakenError, createUser } from './users';
 
 const f = createScheduler({ ...DEFAULT_SCHEDULER_SETTINGS, fuzz: false });
@@ -151,5 +152,12 @@ describe('createUser', () => {
   it('rejects a taken email and creates default settings', async () => {
     await createUser(ctx.db, { email: 'same@example.com', passwordHash: 'x' });
     await expect(createUser(ctx.db, { email: 'same@example.com', passwordHash: 'y' })).rejects.toThrow(EmailTakenError);
+  });
+
+  it('the same email signing up several times at once (several servers) gets one account; the others are told it is taken', async () => {
+    const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => createUser(ctx.db, { email: 'race@example.com', passwordHash: `p${i}` })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(EmailTakenError);
+    expect(await ctx.db.select().from(users).where(eq(users.email, 'race@example.com'))).toHaveLength(1);
   });
 });

@@ -83,14 +83,6 @@ export async function first<T>(query: PromiseLike<T[]>): Promise<T | undefined> 
  * at COMMIT or ROLLBACK.
  */
 export async function lockLearner(tx: Db, userId: string): Promise<void> {
-  await lockKey(tx, userId);
-}
-
-/**
- * The same lock on any string (lockLearner takes it on the user id): serialises the
- * transactions that take it for one key, across servers on PostgreSQL; nothing on SQLite.
- */
-export async function lockKey(tx: Db, key: string): Promise<void> {
   if (engineOfHandle(tx) !== 'postgres') return;
-  await raw(tx).run('select pg_advisory_xact_lock(hashtextextended(?, 0))', key);
+  await raw(tx).run('select pg_advisory_xact_lock(hashtextextended(?, 0))', userId);
 }

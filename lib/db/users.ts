@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './client';
 import { users, userSettings, type User } from './tables';
-import { first, isUniqueViolation, lockKey, transaction } from './tx';
+import { first, isUniqueViolation, transaction } from './tx';
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -25,7 +25,7 @@ export async function createUser(
   try {
     return await insertUser(database, input);
   } catch (e) {
-    // The backstop behind the email lock in insertUser: the unique index refused a second account.
+    // The same email signing up at the same moment (two PostgreSQL servers): the unique index refused the second.
     if (isUniqueViolation(e)) throw new EmailTakenError();
     throw e;
   }
@@ -33,8 +33,6 @@ export async function createUser(
 
 function insertUser(database: Db, input: { email: string; name?: string | null; passwordHash: string; timezone?: string }): Promise<User> {
   return transaction(database, async (tx) => {
-    // Two sign-ups with one email on two PostgreSQL servers: the second waits, then sees the first.
-    await lockKey(tx, `email:${input.email}`);
     if (await first(tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)))) throw new EmailTakenError();
     const [user] = await tx
       .insert(users)
