@@ -41,16 +41,20 @@ export async function applyPgMigrations(database: AnyPgDb, folder = PG_MIGRATION
   }
 }
 
+/** The journal drizzle-kit wrote in a migrations folder: how many migrations, and the newest one's time. */
+export function readJournal(folder: string): { expected: number; latest: number } {
+  const journal = JSON.parse(fs.readFileSync(path.join(/* turbopackIgnore: true */ folder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
+  return { expected: journal.entries.length, latest: Math.max(0, ...journal.entries.map((e) => e.when)) };
+}
+
 /** Compares the journal drizzle-kit wrote with what the database has applied (as migrationStatus does for SQLite). */
 export async function pgMigrationStatus(
   database: AnyPgDb,
   folder = PG_MIGRATIONS_FOLDER,
 ): Promise<{ current: boolean; applied: number; expected: number }> {
-  const journal = JSON.parse(fs.readFileSync(path.join(/* turbopackIgnore: true */ folder, 'meta', '_journal.json'), 'utf8')) as {
-    entries: { when: number }[];
-  };
-  const expected = journal.entries.length;
-  const latest = Math.max(0, ...journal.entries.map((e) => e.when));
+  const { expected, latest } = readJournal(folder);
   // drizzle's migrator keeps its table in the `drizzle` schema on PostgreSQL.
   const found = await database.execute<{ t: string | null }>(sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`);
   if (!found.rows[0]?.t) return { current: expected === 0, applied: 0, expected };

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { engineOfHandle, poolOf, sqliteOf, writerOf, type Db } from './client';
-import { applyPgMigrations, pgMigrationStatus } from './migrate-pg';
+import { applyPgMigrations, pgMigrationStatus, readJournal } from './migrate-pg';
 
 export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), 'drizzle');
 
@@ -50,11 +49,7 @@ export async function migrationStatus(database: Db, folder?: string): Promise<{ 
 }
 
 function sqliteMigrationStatus(database: Db, folder = MIGRATIONS_FOLDER): { current: boolean; applied: number; expected: number } {
-  const journal = JSON.parse(fs.readFileSync(path.join(/* turbopackIgnore: true */ folder, 'meta', '_journal.json'), 'utf8')) as {
-    entries: { when: number }[];
-  };
-  const expected = journal.entries.length;
-  const latest = Math.max(0, ...journal.entries.map((e) => e.when));
+  const { expected, latest } = readJournal(folder);
   const sqlite = sqliteOf(database);
   const table = sqlite
     .prepare("select name from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
