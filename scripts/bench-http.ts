@@ -20,7 +20,7 @@ import { encode, decode } from 'next-auth/jwt';
 import { hashPassword } from '../lib/auth/password';
 import { decodeToken } from '../lib/auth/jwt';
 import { readLibrary, type Library } from '../lib/content/load';
-import { closeDatabase, engineOfHandle, openDatabase, sqliteOf, writerOf, type Db } from '../lib/db/client';
+import { closeDatabase, openDatabase, unsynced, type Db } from '../lib/db/client';
 import { raw } from '../lib/db/prepared';
 import { transaction } from '../lib/db/tx';
 import { applyMigrations } from '../lib/db/migrate';
@@ -175,17 +175,6 @@ export async function seed(db: Db, library: Library): Promise<{ graders: { email
     await transaction(db, (tx) => pullForward(tx, pages.id, items.map(([itemId, e]) => ({ itemId, topicId: e.topic.id })), new Date(now - 60_000), newCard));
   });
   return { graders, pages, items: items.filter(([, e]) => e.kind === 'card').map(([id]) => id) };
-}
-
-/** The fixture is not what is measured: on SQLite, no fsync per seeded grade while `work` runs. */
-async function unsynced<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  const writer = engineOfHandle(db) === 'sqlite' ? sqliteOf(writerOf(db)) : null;
-  writer?.pragma('synchronous = OFF');
-  try {
-    return await work();
-  } finally {
-    writer?.pragma('synchronous = FULL');
-  }
 }
 
 /**
@@ -433,16 +422,22 @@ async function pageFigures(base: string, cookie: string, pagePath: string, n = 1
   return { ttfbP50: median(ttfb), kb: size / 1024, html };
 }
 
+let built = false;
+
+/** Builds the production server once per benchmark run when asked (`build`), or when there is no build yet. */
+export function ensureBuilt(build: boolean, label: string): void {
+  if (built || (!build && fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID')))) return;
+  console.log(`${label}: building the production server (next build)…`);
+  const r = spawnSync(path.join(process.cwd(), 'node_modules', '.bin', 'next'), ['build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (r.status !== 0) throw new Error('bench: next build failed');
+  built = true;
+}
+
 export async function benchHttp(options: { build: boolean; queueMs?: number[] }): Promise<Figure[]> {
-  const root = process.cwd();
-  if (options.build || !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    console.log('http: building the production server (next build)…');
-    const r = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    });
-    if (r.status !== 0) throw new Error('bench: next build failed');
-  }
+  ensureBuilt(options.build, 'http');
   const { library } = readLibrary(path.resolve('content'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-http-'));
   const file = path.join(dir, 'bench.db');

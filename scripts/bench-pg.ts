@@ -18,11 +18,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { readLibrary, type Library } from '../lib/content/load';
 import { closeDatabase, openDatabase } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/migrate';
-import { cpuMs, freePort, gradeLoad, LEARNERS, processTree, seedGraders, signIn, startAppServer, waitForHealth, type AppServer } from './bench-http';
+import { cpuMs, ensureBuilt, freePort, gradeLoad, LEARNERS, processTree, seedGraders, signIn, startAppServer, waitForHealth, type AppServer } from './bench-http';
 import { scratchDatabase } from './pg-scratch';
 
 const SECONDS = 10;
@@ -100,12 +99,7 @@ function commandOf(pid: number): string {
 }
 
 export async function benchPg(options: { build: boolean }): Promise<void> {
-  const root = process.cwd();
-  if (options.build || !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    console.log('pg: building the production server (next build)…');
-    const r = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-    if (r.status !== 0) throw new Error('bench: next build failed');
-  }
+  ensureBuilt(options.build, 'pg');
   const { library } = readLibrary(path.resolve('content'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-pg-'));
   const rows: Row[] = [];

@@ -209,4 +209,4 @@ if (httpFigures.length || queueFigures.length) {
   printTable([...httpFigures, ...queueFigures]);
 }
 // After the issue 11 table: its own (SQLite and PostgreSQL, one and two servers).
-if (run('pg')) await benchPg({ build: build && !run('http') });
+if (run('pg')) await benchPg({ build });

@@ -4,7 +4,7 @@
  * and prints the login.
  */
 import path from 'node:path';
-import { closeDatabase, databaseLocation, engineOfHandle, openDatabase, sqliteOf, writerOf } from '../lib/db/client';
+import { closeDatabase, databaseLocation, openDatabase, unsynced } from '../lib/db/client';
 import { lockLearner, transaction } from '../lib/db/tx';
 import { applyMigrations } from '../lib/db/migrate';
 import { createUser, EmailTakenError, findUserByEmail } from '../lib/db/users';
@@ -31,17 +31,16 @@ if (!user) {
 // Up to date (a second run the same day): nothing to read or write.
 if (await demoHistoryFrom(database, user.id, new Date()) !== null) {
   const { library } = readLibrary(path.resolve(env().CONTENT_DIR));
-  // The history is generated, not a learner's answers: one transaction, and on SQLite one sync at the end.
-  const writer = engineOfHandle(database) === 'sqlite' ? sqliteOf(writerOf(database)) : null;
-  writer?.pragma('synchronous = OFF');
   const userId = user.id;
+  // The history is generated, not a learner's answers: one transaction, without SQLite's fsync.
   // Under the learner's lock, so that a second server seeding at the same moment finds the
   // history brought up to date by the first and adds nothing (PostgreSQL; SQLite's write lock already does).
-  const report = await transaction(database, async (tx) => {
-    await lockLearner(tx, userId);
-    return simulateDemoHistory(tx, library, userId, new Date());
-  });
-  writer?.pragma('synchronous = FULL');
+  const report = await unsynced(database, () =>
+    transaction(database, async (tx) => {
+      await lockLearner(tx, userId);
+      return simulateDemoHistory(tx, library, userId, new Date());
+    }),
+  );
   console.log(
     `seed: demo history brought up to today: ${report.days} study days, ${report.reads} lessons read, ${report.reviews} reviews and answers, ${report.quizAttempts} quizzes (${Math.round(performance.now() - started)} ms)`,
   );

@@ -33,14 +33,14 @@ if (process.env.NEXTAUTH_SECRET !== undefined) {
 
 // PostgreSQL (docs/decisions/018) or the SQLite file; data/ holds the SQLite file and the generated secret.
 const onPostgres = /^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? '');
-const dbFile = onPostgres ? 'data/postgres' : (process.env.DATABASE_URL ?? 'data/patternwise.db').replace(/^file:/, '');
-fs.mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
+const dataDir = onPostgres ? path.resolve('data') : path.dirname(path.resolve((process.env.DATABASE_URL ?? 'data/patternwise.db').replace(/^file:/, '')));
+fs.mkdirSync(dataDir, { recursive: true });
 
 // next-auth needs a secret in production: keep a generated one beside the database. Several
 // servers on one PostgreSQL database must share one: set NEXTAUTH_SECRET on each.
 if (!process.env.NEXTAUTH_SECRET) {
   if (onPostgres) console.warn('start: NEXTAUTH_SECRET is not set; using one generated in data/. Every server of this database needs the same NEXTAUTH_SECRET.');
-  const secretFile = path.join(path.dirname(path.resolve(dbFile)), '.auth-secret');
+  const secretFile = path.join(dataDir, '.auth-secret');
   if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
   process.env.NEXTAUTH_SECRET = fs.readFileSync(secretFile, 'utf8').trim();
 }

@@ -114,6 +114,21 @@ export function writerOf(database: Db): Db {
   return connectionsOf(database).writer;
 }
 
+/**
+ * Runs `work` (generated data: the demo history, benchmark fixtures) without SQLite's fsync at
+ * each commit, and puts synchronous=FULL back afterwards, even when it throws; on PostgreSQL it
+ * just runs it. Never for a learner's own writes (docs/decisions/006).
+ */
+export async function unsynced<T>(database: Db, work: () => Promise<T>): Promise<T> {
+  const writer = engineOfHandle(database) === 'sqlite' ? sqliteOf(writerOf(database)) : null;
+  writer?.pragma('synchronous = OFF');
+  try {
+    return await work();
+  } finally {
+    writer?.pragma('synchronous = FULL');
+  }
+}
+
 /** The better-sqlite3 connection under a SQLite handle (the writer's for the writer, the reader's otherwise). */
 export function sqliteOf(database: Db): Database.Database {
   const c = connectionsOf(database);
