@@ -174,7 +174,7 @@ export async function seed(db: Db, library: Library): Promise<{ graders: { email
     }
     await transaction(db, (tx) => pullForward(tx, pages.id, items.map(([itemId, e]) => ({ itemId, topicId: e.topic.id })), new Date(now - 60_000), newCard));
   });
-  return { graders, pages, items: items.filter(([, e]) => e.kind === 'card').map(([id]) => id) };
+  return { graders, pages, items: cardsOf(items) };
 }
 
 /**
@@ -213,7 +213,43 @@ export async function seedGraders(db: Db, library: Library, count: number) {
     }
     return all;
   });
-  return { graders, items, make, gradeAll };
+  return { graders, items, cards: cardsOf(items), make, gradeAll };
+}
+
+const cardsOf = (items: [string, { kind: string }][]) => items.filter(([, e]) => e.kind === 'card').map(([id]) => id);
+
+/**
+ * Starts one `npm start` per entry of `concurrency` (its WEB_CONCURRENCY; undefined: the
+ * default) on the database at `location`, each on a port of its own with one shared
+ * NEXTAUTH_SECRET, adding them to `servers` (so the caller stops them whatever happens), and
+ * waits until every one answers; if one does not, prints the end of each log and throws.
+ */
+export async function startAppServers(servers: AppServer[], location: string, concurrency: (number | undefined)[], log: (i: number) => string): Promise<void> {
+  const secret = crypto.randomBytes(32).toString('base64url');
+  const started: AppServer[] = [];
+  for (const [i, count] of concurrency.entries()) {
+    const port = await freePort();
+    const env = { DATABASE_URL: location, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://localhost:${port}`, WEB_CONCURRENCY: count === undefined ? undefined : String(count) };
+    started.push(startAppServer(port, env, log(i)));
+  }
+  servers.push(...started);
+  try {
+    await Promise.all(started.map((s) => waitForHealth(s.base, s.process)));
+  } catch (e) {
+    for (const s of started) printLogTail(s);
+    throw e;
+  }
+}
+
+function printLogTail(server: AppServer): void {
+  console.error(`--- ${path.basename(server.log)} ---\n${fs.readFileSync(server.log, 'utf8').trim().split('\n').slice(-25).join('\n')}`);
+}
+
+/** Signs the learners in over HTTP, dealt out over the servers in turn: their session cookies, in order. */
+export async function signInAll(servers: { base: string }[], learners: { email: string }[]): Promise<string[]> {
+  const cookies: string[] = [];
+  for (const [i, learner] of learners.entries()) cookies.push(await signIn(servers[i % servers.length]!.base, learner.email));
+  return cookies;
 }
 
 export function freePort(): Promise<number> {
@@ -290,11 +326,16 @@ export interface AppServer {
  * Starts `node scripts/start.mjs` (migrate, seed, serve) on `port` in its own process group,
  * its output to `log`; env adds to (or, when undefined, removes from) this process's.
  */
-export function startAppServer(port: number, env: Record<string, string | undefined>, log: string): AppServer {
+export function startAppServer(
+  port: number,
+  env: Record<string, string | undefined>,
+  log: string,
+  options: { nodeArgs?: string[]; graceMs?: number } = {},
+): AppServer {
   const out = fs.openSync(log, 'a');
   const merged: Record<string, string | undefined> = { ...process.env, ...env, PORT: String(port) };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { env: merged as NodeJS.ProcessEnv, stdio: ['ignore', out, out], detached: true });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'scripts/start.mjs'], { env: merged as NodeJS.ProcessEnv, stdio: ['ignore', out, out], detached: true });
   fs.closeSync(out);
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
@@ -311,7 +352,7 @@ export function startAppServer(port: number, env: Record<string, string | undefi
   const stop = () =>
     (stopping ??= (async () => {
       signal('SIGTERM');
-      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000).unref());
+      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), options.graceMs ?? 5000).unref());
       if ((await Promise.race([exited, timeout])) === 'timeout') signal('SIGKILL');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 2000).unref())]);
       // A server process may outlive start.mjs for a moment: the rest of the group too.
@@ -454,21 +495,22 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
   // BENCH_CPU_PROF=<folder>: a V8 CPU profile of every server process (cluster workers inherit
   // the flags), written when it stops.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  const server = spawn(process.execPath, [...profile, 'scripts/start.mjs'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: file,
-      NEXTAUTH_URL: base,
-      NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
-      WEB_CONCURRENCY: workers,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const server = startAppServer(
+    port,
+    { DATABASE_URL: file, NEXTAUTH_URL: base, NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'), WEB_CONCURRENCY: workers },
+    path.join(dir, 'server.log'),
+    // A CPU profile takes a few seconds to write at exit.
+    { nodeArgs: profile, graceMs: process.env.BENCH_CPU_PROF ? 15_000 : 5000 },
+  );
   const figures: Figure[] = [];
   try {
-    await waitForHealth(base, server);
-    const pids = processTree(server.pid!);
+    try {
+      await waitForHealth(base, server.process);
+    } catch (e) {
+      printLogTail(server);
+      throw e;
+    }
+    const pids = processTree(server.process.pid!);
     console.log(`http: server up on ${base}: ${pids.length - 1} server process(es) under npm start (WEB_CONCURRENCY=${workers})`);
     t = performance.now();
     const cookies: string[] = [];
@@ -506,7 +548,7 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
       sessionBefore: [] as number[],
     };
     for (let round = 0; round < ROUNDS; round++) {
-      const live = processTree(server.pid!);
+      const live = processTree(server.process.pid!);
       let cpu0 = cpuMs(live);
       const h = await health(HEALTH_SECONDS);
       const healthCpu = (cpuMs(live) - cpu0) / h.requests.total;
@@ -566,10 +608,7 @@ export async function benchHttp(options: { build: boolean; queueMs?: number[] })
       { name: '/dashboard TTFB p50, 10,000 reviews', target: '≤ 60 ms', unit: 'ms', runs: f.dashboardTtfb, meets: lower(60), digits: 1 },
     );
   } finally {
-    server.kill('SIGTERM');
-    // A CPU profile takes a few seconds to write.
-    for (let i = 0; i < (process.env.BENCH_CPU_PROF ? 60 : 6) && server.exitCode === null; i++) await new Promise((r) => setTimeout(r, 250));
-    if (server.exitCode === null) server.kill('SIGKILL');
+    await server.stop();
     await closeDatabase(db);
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -14,14 +14,13 @@
  * (scripts/pg-scratch.ts). Each engine's learners are seeded once through the app's own code;
  * its two set-ups share that database. Prints one table.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readLibrary, type Library } from '../lib/content/load';
 import { closeDatabase, openDatabase } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/migrate';
-import { cpuMs, ensureBuilt, freePort, gradeLoad, LEARNERS, processTree, seedGraders, signIn, startAppServer, waitForHealth, type AppServer } from './bench-http';
+import { cpuMs, ensureBuilt, gradeLoad, LEARNERS, processTree, seedGraders, signInAll, startAppServers, type AppServer } from './bench-http';
 import { scratchDatabase } from './pg-scratch';
 
 const SECONDS = 10;
@@ -41,8 +40,8 @@ async function seedLearners(location: string, library: Library) {
   const db = openDatabase(location);
   try {
     await applyMigrations(db);
-    const { graders, items } = await seedGraders(db, library, LEARNERS);
-    return { graders, cards: items.filter(([, e]) => e.kind === 'card').map(([id]) => id) };
+    const { graders, cards } = await seedGraders(db, library, LEARNERS);
+    return { graders, cards };
   } finally {
     await closeDatabase(db);
   }
@@ -56,19 +55,12 @@ async function measure(
   seeded: { graders: { email: string }[]; cards: string[] },
   logDir: string,
 ): Promise<Row> {
-  const secret = crypto.randomBytes(32).toString('base64url');
   const servers: AppServer[] = [];
   try {
-    for (const [i, count] of counts.entries()) {
-      const port = await freePort();
-      const log = path.join(logDir, `${setup.replace(/\W+/g, '-')}-${i}.log`);
-      servers.push(startAppServer(port, { DATABASE_URL: location, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://localhost:${port}`, WEB_CONCURRENCY: count === undefined ? undefined : String(count) }, log));
-    }
-    await Promise.all(servers.map((s) => waitForHealth(s.base, s.process)));
+    await startAppServers(servers, location, counts, (i) => path.join(logDir, `${setup.replace(/\W+/g, '-')}-${i}.log`));
     const pids = servers.flatMap((s) => processTree(s.process.pid!));
     const processes = pids.filter((pid) => /patternwise-server/.test(commandOf(pid))).length;
-    const cookies: string[] = [];
-    for (const [i, g] of seeded.graders.entries()) cookies.push(await signIn(servers[i % servers.length]!.base, g.email));
+    const cookies = await signInAll(servers, seeded.graders);
     const bases = servers.map((s) => s.base);
     await gradeLoad(bases, cookies, seeded.cards, WARM_UP_SECONDS);
     const cpu0 = cpuMs(pids);

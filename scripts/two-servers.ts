@@ -31,7 +31,7 @@ import { readLibrary } from '../lib/content/load';
 import { closeDatabase, openDatabase, type Db } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/migrate';
 import { loadOptimizer } from '../lib/optimizer/fit';
-import { freePort, request, seedGraders, signIn, startAppServer, waitForHealth, type AppServer } from './bench-http';
+import { request, seedGraders, signInAll, startAppServers, type AppServer } from './bench-http';
 import { scratchDatabase, type ScratchDatabase } from './pg-scratch';
 
 const LEARNERS = 20;
@@ -96,31 +96,17 @@ async function main() {
   appDb = openDatabase(scratch.url);
   await applyMigrations(appDb);
   let t = performance.now();
-  const { graders, items, gradeAll } = await seedGraders(appDb, library, LEARNERS);
+  const { graders, items, cards, gradeAll } = await seedGraders(appDb, library, LEARNERS);
   // The optimizer's learner: a second review of everything a month later, so a fit has work to do (and takes a moment).
   await gradeAll(graders[0]!.id, () => new Date(Date.now() - 30 * 86_400_000), `${graders[0]!.id}:again`);
-  const cards = items.filter(([, e]) => e.kind === 'card').map(([id]) => id);
   console.log(`two-servers: seeded ${LEARNERS} learners with ${items.length} items in review in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-  const secret = crypto.randomBytes(32).toString('base64url');
-  for (const name of ['a', 'b']) {
-    const port = await freePort();
-    servers.push(
-      startAppServer(port, { DATABASE_URL: scratch.url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: `http://localhost:${port}`, WEB_CONCURRENCY: '1' }, path.join(workDir, `server-${name}.log`)),
-    );
-  }
   t = performance.now();
-  try {
-    await Promise.all(servers.map((s) => waitForHealth(s.base, s.process)));
-  } catch (e) {
-    for (const s of servers) console.error(`--- ${path.basename(s.log)} ---\n${fs.readFileSync(s.log, 'utf8').trim().split('\n').slice(-25).join('\n')}`);
-    throw e;
-  }
+  await startAppServers(servers, scratch.url, [1, 1], (i) => path.join(workDir, `server-${'ab'[i]}.log`));
   const [A, B] = servers as [AppServer, AppServer];
   console.log(`two-servers: A ${A.base} and B ${B.base} up (started together, each migrated and seeded) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-  const cookies: string[] = [];
-  for (const [i, g] of graders.entries()) cookies.push(await signIn(servers[i % 2]!.base, g.email));
+  const cookies = await signInAll(servers, graders);
   const learnerIds = graders.map((g) => g.id);
 
   const sql = new pg.Pool({ connectionString: scratch.url, max: 2 });
