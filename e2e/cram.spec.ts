@@ -1,17 +1,14 @@
-import { openTestDb } from './db';
+import { withTestDb } from './db';
 import { expect, signUp, test, markRead } from './fixtures';
 
 async function readState(email: string) {
-  const db = await openTestDb();
-  try {
+  return withTestDb(async (db) => {
     const user = (await db.get<{ id: string }>('select id from users where email = ?', email))!;
     const states = await db.all('select * from card_states where user_id = ? order by item_id', user.id);
     const cram = await db.all("select item_id, rating from review_logs where user_id = ? and source = 'cram' order by review", user.id);
     const reviews = (await db.get<{ n: number }>("select count(*) as n from review_logs where user_id = ? and source <> 'cram'", user.id))!.n;
     return { states, cram, reviews };
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 test('a cram session from the interview plan leaves every card state as it was, and is counted apart', async ({ page, consoleErrors }) => {

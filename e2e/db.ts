@@ -20,7 +20,17 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-export async function openTestDb(): Promise<TestDatabase> {
+/** Opens the journeys' database, runs `work` on it and closes it, whether or not `work` throws. */
+export async function withTestDb<T>(work: (db: TestDatabase) => Promise<T>): Promise<T> {
+  const db = await openTestDb();
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function openTestDb(): Promise<TestDatabase> {
   if (onPostgres) {
     // Counts and epoch-ms columns as numbers, as SQLite gives them.
     const asNumber = (oid: number, format?: 'text' | 'binary') =>

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { hash } from '@node-rs/argon2';
-import { openTestDb } from './db';
+import { withTestDb } from './db';
 import type { Page } from '@playwright/test';
 import { expect, quizFile, test, testAddress } from './fixtures';
 
@@ -125,15 +125,12 @@ test('an account with history from before the first run is not sent through it',
   // As if created and used before this release: written straight into the server's database,
   // not marked as past the first run (as an account restored from a backup would be).
   const email = `veteran-${Date.now()}@example.com`;
-  const db = await openTestDb();
-  try {
+  await withTestDb(async (db) => {
     const id = crypto.randomUUID();
     await db.run('insert into users (id, email, name, password_hash) values (?, ?, ?, ?)', id, email, 'Veteran', await hash('a-long-enough-password', { algorithm: 2 }));
     await db.run('insert into user_settings (user_id) values (?)', id);
     await db.run('insert into lesson_reads (user_id, topic_id, read_at) values (?, ?, ?)', id, 'timeout', Date.now() - 3 * 86_400_000);
-  } finally {
-    await db.close();
-  }
+  });
   await page.context().setExtraHTTPHeaders({ 'x-forwarded-for': testAddress() });
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { openTestDb } from './db';
+import { withTestDb } from './db';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { expect, signUp, test } from './fixtures';
 
@@ -91,11 +91,9 @@ function brokenHeaders(r: Rand, origin: string): Record<string, string> {
   ]);
 }
 
-/** A digest of every row of every table. */
 /** A hash of every table's rows, by table, so a failure names the tables that changed. */
-async function snapshot(): Promise<Record<string, string>> {
-  const db = await openTestDb();
-  try {
+function snapshot(): Promise<Record<string, string>> {
+  return withTestDb(async (db) => {
     const out: Record<string, string> = {};
     for (const name of await db.tables()) {
       const hash = crypto.createHash('sha256');
@@ -103,9 +101,7 @@ async function snapshot(): Promise<Record<string, string>> {
       out[name] = hash.digest('hex');
     }
     return out;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 interface Outcome {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { openTestDb } from './db';
+import { withTestDb } from './db';
 import type { Page } from '@playwright/test';
 import { expect, signUp, test } from './fixtures';
 
@@ -157,17 +157,14 @@ test('a review of 3 cards works by touch: tap to reveal, tap a grade; no keyboar
 
   // The three grades reached the database.
   await expect
-    .poll(async () => {
-      const db = await openTestDb();
-      try {
-        return (await db.get<{ n: number }>(
+    .poll(() =>
+      withTestDb(async (db) =>
+        (await db.get<{ n: number }>(
           "select count(*) as n from review_logs where user_id = (select id from users where email = ?) and source = 'review' and rating = 3",
           learner.email,
-        ))!.n;
-      } finally {
-        await db.close();
-      }
-    })
+        ))!.n,
+      ),
+    )
     .toBe(3);
   expect(consoleErrors).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { openTestDb } from './db';
+import { withTestDb } from './db';
 import YAML from 'yaml';
 import { studyDayBounds } from '../lib/srs/day';
 import { answer, appApi, expect, quizFile, signUp, test, type QuizQuestion } from './fixtures';
@@ -54,8 +54,7 @@ test('missing a question in the timeout quiz puts its flashcards in today\'s rev
   await expect(page.getByTestId('review-summary')).toBeVisible();
 
   // In the database: every question is due no earlier than the learner's next study day.
-  const db = await openTestDb();
-  try {
+  await withTestDb(async (db) => {
     const user = (await db.get<{ id: string }>('select id from users where email = ?', learner.email))!;
     const s = (await db.get<{ timezone: string; hour: number }>('select timezone, day_start_hour as hour from user_settings where user_id = ?', user.id))!;
     const dayEnd = studyDayBounds(new Date(), { timezone: s.timezone, dayStartHour: s.hour }).end.getTime();
@@ -64,9 +63,7 @@ test('missing a question in the timeout quiz puts its flashcards in today\'s rev
     for (const st of states) expect(st.due, st.itemId).toBeGreaterThanOrEqual(dayEnd);
     // A day later the missed question is due, and /review shows its options in another order.
     await db.run('update card_states set due = ? where user_id = ? and item_id = ?', Date.now() - 60_000, user.id, `timeout/${missed.key}`);
-  } finally {
-    await db.close();
-  }
+  });
   await page.goto('/review');
   await expect(page.getByTestId('flashcard')).toHaveAttribute('data-item-id', `timeout/${missed.key}`);
   const reviewOrder = await optionTexts('[data-testid^="review-option-"]');

@@ -1,10 +1,8 @@
-import { openTestDb } from './db';
+import { withTestDb } from './db';
 import { expect, signUp, test, markRead } from './fixtures';
 
-async function setNewPerDay(email: string, n: number): Promise<void> {
-  const db = await openTestDb();
-  await db.run('update user_settings set new_per_day = ? where user_id = (select id from users where email = ?)', n, email);
-  await db.close();
+function setNewPerDay(email: string, n: number): Promise<void> {
+  return withTestDb((db) => db.run('update user_settings set new_per_day = ? where user_id = (select id from users where email = ?)', n, email));
 }
 
 test('a long session: the page brings its first cards and fetches the next ones as the learner goes', async ({ page, consoleErrors }) => {
@@ -36,9 +34,7 @@ test('a long session: the page brings its first cards and fetches the next ones 
   await fetched;
   await expect(page.getByRole('status').filter({ hasText: /^28 of \d+ done/ })).toBeVisible();
   await expect(page.getByText('saving…')).toHaveCount(0);
-  const check = await openTestDb();
-  const logs = (await check.get<{ n: number }>("select count(*) as n from review_logs where user_id = (select id from users where email = ?) and source = 'review'", learner.email))!;
-  await check.close();
+  const logs = (await withTestDb((db) => db.get<{ n: number }>("select count(*) as n from review_logs where user_id = (select id from users where email = ?) and source = 'review'", learner.email)))!;
   expect(logs.n).toBe(28);
   expect(consoleErrors).toEqual([]);
 });
@@ -91,13 +87,9 @@ test('a card put back in the session takes its intervals from the server: none u
   await page.keyboard.press('Control+z');
   expect((await undone).status()).toBe(200);
   await expect(page.getByRole('button', { name: /^Good\W+next in 10m$/ })).toBeVisible();
-  const check = await openTestDb();
-  const row = await check.get<{ reps: number; state: number }>(
-    'select reps, state from card_states where item_id = ? and user_id = (select id from users where email = ?)',
-    id,
-    learner.email,
+  const row = await withTestDb((db) =>
+    db.get<{ reps: number; state: number }>('select reps, state from card_states where item_id = ? and user_id = (select id from users where email = ?)', id, learner.email),
   );
-  await check.close();
   expect(row).toEqual({ reps: 1, state: 1 });
   expect(consoleErrors).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import { openTestDb } from './db';
+import { withTestDb } from './db';
 import { default_w } from 'ts-fsrs';
 import type { Page } from '@playwright/test';
 import { harderTruth, syntheticLog } from '../lib/optimizer/synthetic';
@@ -88,20 +88,20 @@ test('the optimizer runs on a seeded learner and reports its result', async ({ p
   await expect(page.getByText(/needs at least 400 reviews: 400 more to go/)).toBeVisible();
 
   // Seed 2,000 reviews of a learner who forgets faster than the defaults expect.
-  const db = await openTestDb();
-  const user = (await db.get<{ id: string }>('select id from users where email = ?', learner.email))!;
-  const logs = syntheticLog({ reviews: 2000, cards: 200, seed: 3, truth: harderTruth(default_w), start: new Date(Date.now() - 200 * 86_400_000) });
-  await db.run('begin');
-  for (const [i, l] of logs.entries()) {
-    await db.run(
-      `insert into review_logs (id, user_id, item_id, rating, state, log_due, stability, difficulty, elapsed_days,
-        last_elapsed_days, scheduled_days, learning_steps, review, prev_due, had_state, duration_ms, source)
-        values (?, ?, ?, ?, 2, ?, 1, 5, 0, 0, 0, 0, ?, null, 1, 0, 'review')`,
-      `seed-${i}-${user.id}`, user.id, l.itemId, l.rating, l.review.getTime(), l.review.getTime(),
-    );
-  }
-  await db.run('commit');
-  await db.close();
+  await withTestDb(async (db) => {
+    const user = (await db.get<{ id: string }>('select id from users where email = ?', learner.email))!;
+    const logs = syntheticLog({ reviews: 2000, cards: 200, seed: 3, truth: harderTruth(default_w), start: new Date(Date.now() - 200 * 86_400_000) });
+    await db.run('begin');
+    for (const [i, l] of logs.entries()) {
+      await db.run(
+        `insert into review_logs (id, user_id, item_id, rating, state, log_due, stability, difficulty, elapsed_days,
+          last_elapsed_days, scheduled_days, learning_steps, review, prev_due, had_state, duration_ms, source)
+          values (?, ?, ?, ?, 2, ?, 1, 5, 0, 0, 0, 0, ?, null, 1, 0, 'review')`,
+        `seed-${i}-${user.id}`, user.id, l.itemId, l.rating, l.review.getTime(), l.review.getTime(),
+      );
+    }
+    await db.run('commit');
+  });
 
   await page.reload();
   await page.getByRole('button', { name: 'Optimize my parameters' }).click();

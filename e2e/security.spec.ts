@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { hash } from '@node-rs/argon2';
-import { openTestDb } from './db';
+import { withTestDb } from './db';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, signUp, test, testAddress, type Learner } from './fixtures';
 
@@ -192,14 +192,11 @@ test('sign-up refuses a common password and says why', async ({ page }) => {
 test('an account made before the password rules still signs in with its common password', async ({ page }) => {
   // As if created before this release: written straight into the server's database.
   const email = `legacy-${Date.now()}@example.com`;
-  const db = await openTestDb();
-  try {
+  await withTestDb(async (db) => {
     const id = crypto.randomUUID();
     await db.run('insert into users (id, email, password_hash) values (?, ?, ?)', id, email, await hash('password1234', { algorithm: 2 }));
     await db.run('insert into user_settings (user_id) values (?)', id);
-  } finally {
-    await db.close();
-  }
+  });
   await page.context().setExtraHTTPHeaders({ 'x-forwarded-for': testAddress() });
   await page.goto('/sign-in');
   await signInWithForm(page, { email, password: 'password1234' });
