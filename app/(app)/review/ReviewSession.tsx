@@ -180,10 +180,9 @@ export function ReviewSession({
     shownAt.current = Date.now();
   }, [current?.view.itemId, current?.card?.reps]);
 
-  const reveal = useCallback(() => {
-    setNow(Date.now());
-    setRevealed(true);
-  }, []);
+  // Revealing changes nothing but that: the card on screen stays the one the learner answered
+  // (the clock is read again after a grade or an undo, when the next card is picked).
+  const reveal = useCallback(() => setRevealed(true), []);
 
   // The grade buttons' intervals, computed by the server when it sent the item (for a card put
   // back in this session, when it saved the grade: until then the buttons show no interval).
